@@ -1,0 +1,191 @@
+// Package cite is a goldmark extension for source citations: "[@id]" cites
+// one source of the note and "[@a; @b]" several. Sources are numbered in the
+// order the body first cites them, and each citation links to its entry in
+// the note's source list, which links back to the first citation.
+//
+// It follows goldmark's own footnote extension: an AST node kind, an inline
+// parser that triggers on '[', and a renderer registered with a priority.
+package cite
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+
+	"github.com/yuin/goldmark"
+	gast "github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/renderer"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// maxLen bounds how far the parser looks for the closing bracket, so a
+// stray "[@" cannot make inline parsing quadratic.
+const maxLen = 2000
+
+// Item is one source named in a citation.
+type Item struct {
+	ID  string
+	Num int // the source's number in the note, 0 if the id is unknown
+	Seq int // this is the Seq-th citation of the source in the body, from 1
+}
+
+// Citation is an inline node for "[@a; @b]".
+type Citation struct {
+	gast.BaseInline
+	Items  []Item
+	Offset int // byte offset of the '[' in the source, for error lines
+}
+
+// Kind is the NodeKind of Citation.
+var Kind = gast.NewNodeKind("Citation")
+
+// Kind implements ast.Node.
+func (n *Citation) Kind() gast.NodeKind { return Kind }
+
+// Dump implements ast.Node.
+func (n *Citation) Dump(source []byte, level int) {
+	gast.DumpHelper(n, source, level, map[string]string{"Items": fmt.Sprint(n.Items)}, nil)
+}
+
+// Problem is a citation that cannot be resolved, at a byte offset of the
+// Markdown source.
+type Problem struct {
+	Offset int
+	Msg    string
+}
+
+// Refs is the citation state of one document: which ids exist, and, once the
+// document is parsed, the order they were first cited in and what went wrong.
+type Refs struct {
+	known    map[string]bool
+	Order    []string       // ids in order of first citation
+	Num      map[string]int // id -> number, from 1
+	Count    map[string]int // id -> times cited
+	Problems []Problem
+}
+
+var refsKey = parser.NewContextKey()
+
+// NewContext returns a parser context for one document whose sources have
+// the given ids, and the Refs it will fill while the document is parsed.
+func NewContext(ids []string) (parser.Context, *Refs) {
+	r := &Refs{known: make(map[string]bool, len(ids)), Num: map[string]int{}, Count: map[string]int{}}
+	for _, id := range ids {
+		r.known[id] = true
+	}
+	pc := parser.NewContext()
+	pc.Set(refsKey, r)
+	return pc, r
+}
+
+type citeParser struct{}
+
+func (citeParser) Trigger() []byte { return []byte{'['} }
+
+func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) gast.Node {
+	line, seg := block.PeekLine()
+	if len(line) < 3 || line[1] != '@' {
+		return nil
+	}
+	end := bytes.IndexByte(line[:min(len(line), maxLen)], ']')
+	if end < 0 {
+		return nil
+	}
+	refs, _ := pc.Get(refsKey).(*Refs)
+	ids, ok := splitIDs(line[1:end])
+	if !ok {
+		if refs != nil {
+			refs.Problems = append(refs.Problems, Problem{seg.Start, fmt.Sprintf("malformed citation %q: write [@id] or [@a; @b], where each id is a source id of this note", line[:end+1])})
+		}
+		return nil
+	}
+	block.Advance(end + 1)
+	n := &Citation{Offset: seg.Start}
+	for _, id := range ids {
+		it := Item{ID: id}
+		if refs != nil {
+			if refs.known[id] {
+				if refs.Num[id] == 0 {
+					refs.Order = append(refs.Order, id)
+					refs.Num[id] = len(refs.Order)
+				}
+				refs.Count[id]++
+				it.Num, it.Seq = refs.Num[id], refs.Count[id]
+			} else {
+				refs.Problems = append(refs.Problems, Problem{seg.Start, fmt.Sprintf("citation of unknown source %q: add a [[sources]] table with id = %q, or fix the id", id, id)})
+			}
+		}
+		n.Items = append(n.Items, it)
+	}
+	return n
+}
+
+// splitIDs splits "@a; @b" into ids; ok is false if any part is not "@id".
+func splitIDs(s []byte) (ids []string, ok bool) {
+	for part := range bytes.SplitSeq(s, []byte{';'}) {
+		part = bytes.TrimSpace(part)
+		if len(part) < 2 || part[0] != '@' || !validID(part[1:]) {
+			return nil, false
+		}
+		ids = append(ids, string(part[1:]))
+	}
+	return ids, len(ids) > 0
+}
+
+// ValidID reports whether s may be a source id: ASCII letters, digits, '-',
+// '_' and '.', starting with a letter or digit.
+func ValidID(s string) bool { return validID([]byte(s)) }
+
+func validID(s []byte) bool {
+	for i, c := range s {
+		switch {
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9':
+		case (c == '-' || c == '_' || c == '.') && i > 0:
+		default:
+			return false
+		}
+	}
+	return len(s) > 0
+}
+
+type citeRenderer struct{}
+
+func (citeRenderer) RegisterFuncs(reg renderer.NodeRendererFuncRegisterer) {
+	reg.Register(Kind, render)
+}
+
+// render writes "[1, 3]" as superscript links to #src-N, each with an id the
+// source list links back to.
+func render(w util.BufWriter, _ []byte, node gast.Node, entering bool) (gast.WalkStatus, error) {
+	if !entering {
+		return gast.WalkContinue, nil
+	}
+	n := node.(*Citation)
+	w.WriteString(`<sup class="cite">[`)
+	for i, it := range n.Items {
+		if i > 0 {
+			w.WriteString(", ")
+		}
+		if it.Num == 0 {
+			w.WriteString(`<span class="cite-missing">?</span>`)
+			continue
+		}
+		num := strconv.Itoa(it.Num)
+		w.WriteString(`<a href="#src-` + num + `" id="cite-` + num + `-` + strconv.Itoa(it.Seq) + `" aria-label="source ` + num + `">` + num + `</a>`)
+	}
+	w.WriteString(`]</sup>`)
+	return gast.WalkSkipChildren, nil
+}
+
+type extension struct{}
+
+// Extension adds citations to a goldmark instance.
+var Extension goldmark.Extender = extension{}
+
+func (extension) Extend(m goldmark.Markdown) {
+	// Before goldmark's link parser (200), after its footnote parser (101).
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(citeParser{}, 150)))
+	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(citeRenderer{}, 500)))
+}

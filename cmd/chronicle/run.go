@@ -1,0 +1,181 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"runtime/debug"
+	"strings"
+	"time"
+
+	"github.com/chronicle-tools/chronicle/output"
+	"github.com/chronicle-tools/chronicle/site"
+)
+
+const usage = `Chronicle builds a sourced chronology from Markdown notes.
+
+Usage:
+  chronicle build    build the site into public/ (or config's output)
+  chronicle check    check every note and list problems and warnings
+  chronicle version  print the version
+
+Run "chronicle <command> -h" for a command's flags.
+`
+
+// run is the whole command, minus the process: tests call it directly.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	switch args[0] {
+	case "build":
+		return cmdBuild(args[1:], stderr)
+	case "check":
+		return cmdCheck(args[1:], stderr)
+	case "version", "-version", "--version":
+		fmt.Fprintln(stdout, "chronicle", version())
+		return 0
+	case "help", "-h", "-help", "--help":
+		fmt.Fprint(stdout, usage)
+		return 0
+	}
+	fmt.Fprintf(stderr, "chronicle: unknown command %q\n\n%s", args[0], usage)
+	return 2
+}
+
+func newFlags(name, synopsis, example string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {
+		fmt.Fprintf(stderr, "Usage: chronicle %s\n\nExample: %s\n\nFlags:\n", synopsis, example)
+		fs.PrintDefaults()
+	}
+	return fs
+}
+
+// parse handles -h (exit 0) and bad flags (exit 2); ok is false when the
+// command should stop with code.
+func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return 0, false
+		}
+		return 2, false
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(fs.Output(), "chronicle %s: unexpected argument %q\n", fs.Name(), fs.Arg(0))
+		fs.Usage()
+		return 2, false
+	}
+	return 0, true
+}
+
+func cmdBuild(args []string, stderr io.Writer) int {
+	fs := newFlags("build", "build [-C dir] [-o dir] [-baseurl url] [-drafts] [-force]",
+		"chronicle build -C mysite -o public -baseurl https://owner.github.io/repo/", stderr)
+	dir := fs.String("C", ".", "the site's folder, which holds config.toml and content/")
+	out := fs.String("o", "", "output folder, relative to the site's folder (default: config's output, else public)")
+	baseURL := fs.String("baseurl", "", "the site's address, overriding config's baseURL")
+	drafts := fs.Bool("drafts", false, "include notes marked draft = true")
+	force := fs.Bool("force", false, "replace an output folder that holds files chronicle did not write")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	start := time.Now()
+	res, err := site.Build(os.DirFS(*dir), site.Options{BaseURL: *baseURL, Drafts: *drafts})
+	if err != nil {
+		return report(stderr, err)
+	}
+	printWarnings(stderr, res.Warnings)
+	target := *out
+	if target == "" {
+		target = res.Site.Config.Output
+	}
+	if target == "" {
+		target = "public"
+	}
+	path := target
+	if !filepath.IsAbs(path) {
+		path = filepath.Join(*dir, target)
+	}
+	if err := output.Check(path, *dir, *force); err != nil {
+		fmt.Fprintln(stderr, "chronicle build:", err)
+		return 1
+	}
+	if err := output.Write(path, res.Files); err != nil {
+		fmt.Fprintln(stderr, "chronicle build:", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "built %d events, %d pages in %s -> %s\n", len(res.Site.Events), res.Files.Pages(),
+		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(path), "/")+"/")
+	return 0
+}
+
+func cmdCheck(args []string, stderr io.Writer) int {
+	fs := newFlags("check", "check [-C dir] [-drafts]", "chronicle check -C mysite", stderr)
+	dir := fs.String("C", ".", "the site's folder, which holds config.toml and content/")
+	drafts := fs.Bool("drafts", false, "check notes marked draft = true as if published")
+	if code, ok := parse(fs, args); !ok {
+		return code
+	}
+	diags := site.Check(os.DirFS(*dir), site.Options{Drafts: *drafts})
+	for _, d := range diags {
+		fmt.Fprintln(stderr, d)
+	}
+	errs, warns := diags.Errors(), len(diags)-diags.Errors()
+	fmt.Fprintf(stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
+	if errs > 0 {
+		return 1
+	}
+	return 0
+}
+
+// report prints every problem of a failed build, then their count.
+func report(stderr io.Writer, err error) int {
+	var diags site.Diagnostics
+	if !errors.As(err, &diags) {
+		fmt.Fprintln(stderr, "chronicle:", err)
+		return 1
+	}
+	for _, d := range diags {
+		if !d.Warning {
+			fmt.Fprintln(stderr, d)
+		}
+	}
+	fmt.Fprintf(stderr, "%s; nothing was written\n", count(diags.Errors(), "error"))
+	return 1
+}
+
+func printWarnings(stderr io.Writer, warnings site.Diagnostics) {
+	if n := len(warnings); n > 0 {
+		fmt.Fprintf(stderr, "%s (run chronicle check to list them)\n", count(n, "warning"))
+	}
+}
+
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return fmt.Sprintf("%d %ss", n, noun)
+}
+
+func version() string {
+	bi, ok := debug.ReadBuildInfo()
+	if !ok {
+		return "(unknown)"
+	}
+	v := bi.Main.Version
+	if v == "" || v == "(devel)" {
+		v = "devel"
+	}
+	for _, s := range bi.Settings {
+		if s.Key == "vcs.revision" && len(s.Value) >= 12 {
+			v += " " + s.Value[:12]
+		}
+	}
+	return v + " " + bi.GoVersion
+}

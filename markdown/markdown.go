@@ -1,0 +1,249 @@
+// Package markdown renders note bodies: CommonMark with GitHub tables,
+// strikethrough and autolinks, footnotes, typographic punctuation, heading
+// ids and citations, with raw HTML off and links limited to safe schemes.
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"html"
+	"strings"
+
+	"github.com/chronicle-tools/chronicle/cite"
+	"github.com/yuin/goldmark"
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/extension"
+	"github.com/yuin/goldmark/parser"
+	"github.com/yuin/goldmark/text"
+	"github.com/yuin/goldmark/util"
+)
+
+// Problem is something wrong in a body, at a 1-based line of the body.
+type Problem struct {
+	Line int
+	Msg  string
+	Warn bool // shown by check, does not stop a build
+}
+
+// Doc is a rendered body.
+type Doc struct {
+	HTML     []byte
+	Summary  string         // the first paragraph as plain text
+	Cited    []string       // source ids in order of first citation
+	Count    map[string]int // source id -> times cited
+	Problems []Problem
+}
+
+// md is shared: a goldmark instance is safe for concurrent Convert calls
+// and costly to set up.
+var md = goldmark.New(
+	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
+		extension.Footnote, extension.Typographer, cite.Extension),
+	goldmark.WithParserOptions(parser.WithAutoHeadingID(),
+		parser.WithASTTransformers(util.Prioritized(linkPolicy{}, 1000))),
+)
+
+// Render converts a note body whose sources have the given ids.
+func Render(src []byte, sourceIDs []string) Doc {
+	pc, refs := cite.NewContext(sourceIDs)
+	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	var buf bytes.Buffer
+	buf.Grow(len(src) * 3 / 2)
+	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+		// Rendering to a bytes.Buffer fails only on a bug in a renderer.
+		panic(err)
+	}
+	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src)}
+	for _, p := range refs.Problems {
+		d.Problems = append(d.Problems, Problem{Line: lineAt(src, p.Offset), Msg: p.Msg})
+	}
+	if dropped, _ := pc.Get(droppedKey).([]Problem); dropped != nil {
+		for _, p := range dropped {
+			p.Line = lineAt(src, p.Line)
+			d.Problems = append(d.Problems, p)
+		}
+	}
+	return d
+}
+
+// lineAt is the 1-based line of a byte offset.
+func lineAt(src []byte, off int) int {
+	if off < 0 {
+		return 1
+	}
+	return bytes.Count(src[:min(off, len(src))], []byte{'\n'}) + 1
+}
+
+var droppedKey = parser.NewContextKey()
+
+// linkPolicy replaces links and images whose destination has a scheme other
+// than http, https or mailto (javascript:, data:, vbscript:, file:, ...) with
+// their text. goldmark has already decoded entities and escapes in the
+// destination, so "javascript&colon;" arrives here as "javascript:".
+type linkPolicy struct{}
+
+func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
+	var bad []ast.Node
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		var dest []byte
+		switch n := n.(type) {
+		case *ast.Link:
+			dest = n.Destination
+		case *ast.Image:
+			dest = n.Destination
+			// An image from another host would be a request a reader did not ask for.
+			if s := Scheme(string(dest)); s != "" {
+				bad = append(bad, n)
+				return ast.WalkSkipChildren, nil
+			}
+		case *ast.AutoLink:
+			dest = n.URL(reader.Source())
+			if n.AutoLinkType == ast.AutoLinkEmail {
+				return ast.WalkContinue, nil
+			}
+		default:
+			return ast.WalkContinue, nil
+		}
+		if !SafeURL(string(dest)) {
+			bad = append(bad, n)
+			return ast.WalkSkipChildren, nil
+		}
+		return ast.WalkContinue, nil
+	})
+	var dropped []Problem
+	for _, n := range bad {
+		var dest []byte
+		switch v := n.(type) {
+		case *ast.Link:
+			dest = v.Destination
+		case *ast.Image:
+			dest = v.Destination
+		case *ast.AutoLink:
+			dest = v.URL(reader.Source())
+		}
+		what := "link"
+		if n.Kind() == ast.KindImage {
+			what = "image"
+		}
+		dropped = append(dropped, Problem{Line: offsetOf(n), Warn: true,
+			Msg: fmt.Sprintf("%s to %q dropped: only http, https, mailto and relative links are kept, and images must be relative", what, truncate(string(dest), 60))})
+		parent := n.Parent()
+		if al, ok := n.(*ast.AutoLink); ok {
+			parent.ReplaceChild(parent, n, ast.NewString(al.Label(reader.Source())))
+			continue
+		}
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
+	if dropped != nil {
+		pc.Set(droppedKey, dropped)
+	}
+}
+
+// offsetOf finds a source offset for an inline node: its own, or that of
+// its first text, or of its block.
+func offsetOf(n ast.Node) int {
+	if p := n.Pos(); p >= 0 {
+		return p
+	}
+	for c := n.FirstChild(); c != nil; c = c.FirstChild() {
+		if p := c.Pos(); p >= 0 {
+			return p
+		}
+	}
+	for p := n.Parent(); p != nil; p = p.Parent() {
+		if p.Type() == ast.TypeBlock && p.Lines().Len() > 0 {
+			return p.Lines().At(0).Start
+		}
+	}
+	return -1
+}
+
+func truncate(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	return s[:n] + "…"
+}
+
+// Scheme returns the lowercased scheme of a URL, or "" for a relative one.
+// Browsers ignore ASCII tab and newline anywhere in a URL and leading control
+// characters and spaces, so they are ignored here too.
+func Scheme(u string) string {
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	for i := 0; i < len(u); i++ {
+		switch c := u[i]; {
+		case c == ':':
+			if i == 0 {
+				return ""
+			}
+			return strings.ToLower(u[:i])
+		case c == '/' || c == '?' || c == '#':
+			return ""
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+		case i > 0 && ('0' <= c && c <= '9' || c == '+' || c == '-' || c == '.'):
+		default:
+			// Not a scheme character: the browser reads the URL as a path.
+			return ""
+		}
+	}
+	return ""
+}
+
+// SafeURL reports whether a link destination may be kept: relative, or
+// http, https or mailto.
+func SafeURL(u string) bool {
+	switch Scheme(u) {
+	case "", "http", "https", "mailto":
+		return true
+	}
+	return false
+}
+
+// firstParagraph is the plain text of the document's first paragraph, with
+// citations and markup removed and whitespace collapsed.
+func firstParagraph(doc ast.Node, src []byte) string {
+	var para ast.Node
+	for c := doc.FirstChild(); c != nil; c = c.NextSibling() {
+		if c.Kind() == ast.KindParagraph {
+			para = c
+			break
+		}
+	}
+	if para == nil {
+		return ""
+	}
+	var b strings.Builder
+	ast.Walk(para, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if !entering {
+			return ast.WalkContinue, nil
+		}
+		switch n := n.(type) {
+		case *cite.Citation:
+			return ast.WalkSkipChildren, nil
+		case *ast.Text:
+			b.Write(n.Value(src))
+			if n.SoftLineBreak() || n.HardLineBreak() {
+				b.WriteByte(' ')
+			}
+		case *ast.String:
+			if n.IsCode() {
+				b.WriteString(html.UnescapeString(string(n.Value)))
+			} else {
+				b.Write(n.Value)
+			}
+		case *ast.AutoLink:
+			b.Write(n.Label(src))
+		}
+		return ast.WalkContinue, nil
+	})
+	return strings.Join(strings.Fields(b.String()), " ")
+}

@@ -1,0 +1,184 @@
+// Package output writes a built site to disk in one step: the files go to a
+// temporary folder beside the target, which is then swapped in by rename, so
+// a failed or interrupted write leaves the previous site whole. It replaces
+// only a folder that is missing, empty, or marked as Chronicle's own output.
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// Marker is the file that marks a folder as Chronicle's output, which a
+// later build may replace.
+const Marker = ".chronicle-output"
+
+const markerText = "This folder is written by chronicle build and replaced whole on every build.\nDo not keep your own files here.\n"
+
+// RefusedError explains why a folder may not be replaced.
+type RefusedError struct {
+	Dir    string
+	Reason string
+}
+
+func (e *RefusedError) Error() string {
+	return fmt.Sprintf("refusing to write the site to %s: %s", e.Dir, e.Reason)
+}
+
+// Check says whether dir may be replaced by the output of the site in
+// siteDir. force allows replacing a folder that holds other files, but never
+// the site itself, a folder that holds a site, or a folder inside content/
+// or templates/.
+func Check(dir, siteDir string, force bool) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	site, err := filepath.Abs(siteDir)
+	if err != nil {
+		return err
+	}
+	if real, err := filepath.EvalSymlinks(site); err == nil {
+		site = real
+	}
+	refuse := func(reason string) error { return &RefusedError{Dir: dir, Reason: reason} }
+	fi, err := os.Lstat(abs)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		// Still check where it would go: resolve the nearest existing parent.
+	case err != nil:
+		return err
+	case fi.Mode()&fs.ModeSymlink != 0:
+		return refuse("it is a symbolic link; give the folder it points to, or another path, with -o")
+	case !fi.IsDir():
+		return refuse("it is a file, not a folder; give another path with -o")
+	}
+	real := resolve(abs)
+	if real == site || within(real, site) {
+		return refuse("it is the site's own folder or holds it; give an output folder inside it, such as -o public")
+	}
+	for _, keep := range []string{"content", "templates"} {
+		if within(real, filepath.Join(site, keep)) || real == filepath.Join(site, keep) {
+			return refuse(fmt.Sprintf("it is inside the site's %s/ folder, which chronicle never writes; use -o public", keep))
+		}
+	}
+	if err != nil { // missing: nothing to replace
+		return nil
+	}
+	entries, err := os.ReadDir(abs)
+	if err != nil {
+		return err
+	}
+	if len(entries) == 0 {
+		return nil
+	}
+	for _, name := range []string{"content", "config.toml"} {
+		if _, err := os.Lstat(filepath.Join(abs, name)); err == nil {
+			return refuse(fmt.Sprintf("it holds %s, so it looks like a site, not its output; use another folder with -o", name))
+		}
+	}
+	if _, err := os.Lstat(filepath.Join(abs, Marker)); err == nil {
+		return nil
+	}
+	if force {
+		return nil
+	}
+	return refuse(fmt.Sprintf("it holds files that chronicle did not write (no %s marker); empty it, choose another folder with -o, or replace it anyway with -force", Marker))
+}
+
+// resolve follows symlinks of the longest existing prefix of p.
+func resolve(p string) string {
+	rest := ""
+	for {
+		if real, err := filepath.EvalSymlinks(p); err == nil {
+			return filepath.Join(real, rest)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return filepath.Join(p, rest)
+		}
+		rest = filepath.Join(filepath.Base(p), rest)
+		p = parent
+	}
+}
+
+// within reports whether p is strictly inside dir.
+func within(dir, p string) bool {
+	rel, err := filepath.Rel(dir, p)
+	return err == nil && rel != "." && !strings.HasPrefix(rel, "..") && !filepath.IsAbs(rel)
+}
+
+// Write replaces dir with files (slash-separated paths to contents). The
+// caller checks dir with Check first. Files whose bytes are unchanged keep
+// their old modification time, so rsync and deploys see only real changes.
+func Write(dir string, files map[string][]byte) error {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return err
+	}
+	parent, base := filepath.Dir(abs), filepath.Base(abs)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return fmt.Errorf("cannot create %s: %w", parent, err)
+	}
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	if err != nil {
+		return fmt.Errorf("cannot create a temporary folder beside %s: %w", dir, err)
+	}
+	fail := func(err error) error {
+		os.RemoveAll(tmp)
+		return fmt.Errorf("writing the site failed, the previous output in %s is untouched: %w", dir, err)
+	}
+	if err := os.Chmod(tmp, 0o755); err != nil {
+		return fail(err)
+	}
+	files[Marker] = []byte(markerText)
+	defer delete(files, Marker)
+	for name, data := range files {
+		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
+			return fail(fmt.Errorf("invalid output path %q", name))
+		}
+		p := filepath.Join(tmp, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			return fail(err)
+		}
+		if err := writeFile(p, filepath.Join(abs, filepath.FromSlash(name)), data); err != nil {
+			return fail(err)
+		}
+	}
+	old := ""
+	if _, err := os.Lstat(abs); err == nil {
+		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
+		if err := os.Rename(abs, old); err != nil {
+			return fail(fmt.Errorf("cannot move the previous output aside: %w", err))
+		}
+	}
+	if err := os.Rename(tmp, abs); err != nil {
+		if old != "" {
+			os.Rename(old, abs)
+		}
+		return fail(err)
+	}
+	if old != "" {
+		if err := os.RemoveAll(old); err != nil {
+			return fmt.Errorf("the site is written, but the previous output could not be removed from %s: %w", old, err)
+		}
+	}
+	return nil
+}
+
+// writeFile writes data to p, hard-linking the previous file instead when its
+// bytes are the same, which keeps its modification time.
+func writeFile(p, prev string, data []byte) error {
+	if fi, err := os.Stat(prev); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
+		if old, err := os.ReadFile(prev); err == nil && string(old) == string(data) {
+			if os.Link(prev, p) == nil {
+				return nil
+			}
+		}
+	}
+	return os.WriteFile(p, data, 0o644)
+}

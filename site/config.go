@@ -1,0 +1,215 @@
+package site
+
+import (
+	"fmt"
+	"net/url"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/chronicle-tools/chronicle/slug"
+)
+
+// Config is config.toml.
+type Config struct {
+	Title       string
+	Description string
+	BaseURL     string // absolute, ending in "/"
+	BasePath    string // the path of BaseURL: "/chronology/"
+	Language    string
+	Timezone    string
+	Location    *time.Location
+	Newest      bool // the front page reads newest first
+	Output      string
+	CNAME       string
+	Kinds       []Kind      // sorted by key
+	Storylines  []Storyline // sorted by key
+}
+
+// Kind is a kind of event, from [kinds.KEY].
+type Kind struct {
+	Key, Label, Color string
+}
+
+// Storyline is a thread of events, from [storylines.KEY].
+type Storyline struct {
+	Key, Title, Description string
+}
+
+func (c *Config) kind(key string) *Kind {
+	for i := range c.Kinds {
+		if c.Kinds[i].Key == key {
+			return &c.Kinds[i]
+		}
+	}
+	return nil
+}
+
+func (c *Config) storyline(key string) *Storyline {
+	for i := range c.Storylines {
+		if c.Storylines[i].Key == key {
+			return &c.Storylines[i]
+		}
+	}
+	return nil
+}
+
+var (
+	configKeys    = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines"}
+	kindKeys      = []string{"label", "color"}
+	storylineKeys = []string{"title", "description"}
+	colorRE       = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+	langRE        = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+	hostRE        = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+)
+
+// parseConfig reads config.toml; baseURL, when not empty, overrides the
+// file's baseURL (the -baseurl flag).
+func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
+	doc, ok := decodeTOML(path, text, 0, diags)
+	if !ok {
+		return nil
+	}
+	t := doc.root
+	doc.table("", t, configKeys)
+	c := &Config{
+		Title:       doc.str(t, "", "title"),
+		Description: doc.str(t, "", "description"),
+		BaseURL:     doc.str(t, "", "baseURL"),
+		Language:    doc.str(t, "", "language"),
+		Timezone:    doc.str(t, "", "timezone"),
+		Output:      doc.str(t, "", "output"),
+		CNAME:       strings.TrimSpace(doc.str(t, "", "cname")),
+		Newest:      true,
+	}
+	if strings.TrimSpace(c.Title) == "" {
+		doc.errorf("title", `title is missing: add title = "..." with the chronology's name`)
+	}
+	if c.Language == "" {
+		c.Language = "en"
+	} else if !langRE.MatchString(c.Language) {
+		doc.errorf("language", "language %q is not a language tag: write one such as \"en\" or \"uk\"", c.Language)
+	}
+	switch o := doc.str(t, "", "order"); o {
+	case "", "newest":
+	case "oldest":
+		c.Newest = false
+	default:
+		doc.errorf("order", "order %q is not known: write \"newest\" or \"oldest\"", o)
+	}
+	if c.Timezone == "" {
+		c.Timezone = "UTC"
+	}
+	loc, err := time.LoadLocation(c.Timezone)
+	if err != nil {
+		doc.errorf("timezone", "timezone %q is not a known time zone: write an IANA name such as \"Europe/Kyiv\" or \"UTC\"", c.Timezone)
+		loc = time.UTC
+	}
+	c.Location = loc
+	if baseURL != "" {
+		c.BaseURL = baseURL
+	}
+	if c.BaseURL == "" {
+		c.BaseURL = "/"
+	}
+	u, err := url.Parse(c.BaseURL)
+	switch {
+	case err != nil || (u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https") || u.RawQuery != "" || u.Fragment != "":
+		msg := fmt.Sprintf("baseURL %q is not a site address: write one such as \"https://owner.github.io/repo/\"", c.BaseURL)
+		if baseURL != "" {
+			*diags = append(*diags, Diagnostic{Path: "-baseurl", Msg: msg})
+		} else {
+			doc.errorf("baseURL", "%s", msg)
+		}
+		u = &url.URL{Path: "/"}
+	case u.Scheme == "" && u.Host != "":
+		u.Scheme = "https"
+	}
+	if !strings.HasSuffix(u.Path, "/") {
+		u.Path += "/"
+	}
+	if !strings.HasPrefix(u.Path, "/") {
+		u.Path = "/" + u.Path
+	}
+	c.BasePath = u.EscapedPath()
+	if u.Host != "" {
+		c.BaseURL = u.Scheme + "://" + u.Host + c.BasePath
+	} else {
+		c.BaseURL = c.BasePath
+	}
+	if c.CNAME != "" && !hostRE.MatchString(c.CNAME) {
+		doc.errorf("cname", "cname %q is not a domain name: write one such as \"chronology.example.org\", without https://", c.CNAME)
+	}
+
+	kinds, _ := t["kinds"].(map[string]any)
+	if v, ok := t["kinds"]; ok && kinds == nil {
+		doc.errorf("kinds", "kinds must be tables such as [kinds.strike], not %s", typeName(v))
+	}
+	for _, key := range sortedKeys(kinds) {
+		k, ok := kinds[key].(map[string]any)
+		prefix := "kinds." + key
+		if !ok {
+			doc.errorf(prefix, "kinds.%s must be a table: write [kinds.%s] with label and color", key, key)
+			continue
+		}
+		doc.table(prefix, k, kindKeys)
+		kind := Kind{Key: key, Label: doc.str(k, prefix, "label"), Color: doc.str(k, prefix, "color")}
+		if slug.Make(key) != key {
+			doc.errorf(prefix, "kind key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
+		}
+		if kind.Label == "" {
+			kind.Label = key
+		}
+		if kind.Color == "" {
+			kind.Color = "#555555"
+		} else if !colorRE.MatchString(kind.Color) {
+			doc.errorf(prefix+".color", "color %q is not a hex colour: write one such as \"#2f5fb3\"", kind.Color)
+			kind.Color = "#555555"
+		}
+		c.Kinds = append(c.Kinds, kind)
+	}
+	if len(c.Kinds) == 0 {
+		doc.errorf("kinds", "no kinds are defined: add at least one table such as [kinds.event] with label = \"Events\"")
+	}
+	stories, _ := t["storylines"].(map[string]any)
+	if v, ok := t["storylines"]; ok && stories == nil {
+		doc.errorf("storylines", "storylines must be tables such as [storylines.talks], not %s", typeName(v))
+	}
+	for _, key := range sortedKeys(stories) {
+		s, ok := stories[key].(map[string]any)
+		prefix := "storylines." + key
+		if !ok {
+			doc.errorf(prefix, "storylines.%s must be a table: write [storylines.%s] with title and description", key, key)
+			continue
+		}
+		doc.table(prefix, s, storylineKeys)
+		st := Storyline{Key: key, Title: doc.str(s, prefix, "title"), Description: doc.str(s, prefix, "description")}
+		if slug.Make(key) != key {
+			doc.errorf(prefix, "storyline key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
+		}
+		if st.Title == "" {
+			doc.errorf(prefix, "storyline %q has no title: add title = \"...\"", key)
+			st.Title = key
+		}
+		c.Storylines = append(c.Storylines, st)
+	}
+	return c
+}
+
+func sortedKeys[V any](m map[string]V) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	slices.Sort(keys)
+	return keys
+}
+
+// URL is the site-rooted path of an output path: "events/x/" ->
+// "/chronology/events/x/".
+func (c *Config) URL(p string) string { return c.BasePath + p }
+
+// AbsURL is the absolute URL of an output path, for feeds and canonical
+// links; with a baseURL that has no host it is the rooted path.
+func (c *Config) AbsURL(p string) string { return c.BaseURL + p }

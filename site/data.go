@@ -1,0 +1,264 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"encoding/xml"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/chronicle-tools/chronicle/date"
+)
+
+// feedMax bounds the feed to the latest events.
+const feedMax = 100
+
+// writeData adds the machine-readable files: the Atom feed, events.json,
+// the sitemap, robots.txt, .nojekyll and CNAME.
+func (s *Site) writeData(files Files) {
+	c := s.Config
+	files["feed.xml"] = s.atom()
+	files["events.json"] = s.eventsJSON()
+	files["sitemap.xml"] = s.sitemap(files)
+	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + c.AbsURL("sitemap.xml") + "\n")
+	files[".nojekyll"] = []byte{}
+	if c.CNAME != "" {
+		files["CNAME"] = []byte(c.CNAME + "\n")
+	}
+}
+
+// Updated is when an event last changed, as far as the notes tell: its
+// latest update, else its date. Feeds use it so that a correction reaches
+// their readers.
+func (e *Event) Updated(loc *time.Location) time.Time {
+	t := e.Date.Start(loc)
+	for _, u := range e.Updates {
+		if ut := u.Date.Start(loc); ut.After(t) {
+			t = ut
+		}
+	}
+	return t
+}
+
+type atomFeed struct {
+	XMLName  xml.Name    `xml:"http://www.w3.org/2005/Atom feed"`
+	Lang     string      `xml:"xml:lang,attr,omitempty"`
+	Title    string      `xml:"title"`
+	Subtitle string      `xml:"subtitle,omitempty"`
+	ID       string      `xml:"id"`
+	Updated  string      `xml:"updated"`
+	Links    []atomLink  `xml:"link"`
+	Author   atomAuthor  `xml:"author"`
+	Entries  []atomEntry `xml:"entry"`
+}
+
+type atomLink struct {
+	Href string `xml:"href,attr"`
+	Rel  string `xml:"rel,attr,omitempty"`
+	Type string `xml:"type,attr,omitempty"`
+}
+
+type atomAuthor struct {
+	Name string `xml:"name"`
+}
+
+type atomEntry struct {
+	Title      string         `xml:"title"`
+	ID         string         `xml:"id"`
+	Updated    string         `xml:"updated"`
+	Published  string         `xml:"published"`
+	Links      []atomLink     `xml:"link"`
+	Summary    string         `xml:"summary,omitempty"`
+	Categories []atomCategory `xml:"category"`
+	Content    atomContent    `xml:"content"`
+}
+
+type atomCategory struct {
+	Term  string `xml:"term,attr"`
+	Label string `xml:"label,attr,omitempty"`
+}
+
+type atomContent struct {
+	Type string `xml:"type,attr"`
+	Body string `xml:",chardata"`
+}
+
+// latest returns up to n events, the most recently changed first.
+func (s *Site) latest(n int) []*Event {
+	loc := s.Config.Location
+	evs := slices.Clone(s.Events)
+	slices.SortStableFunc(evs, func(a, b *Event) int {
+		if c := b.Updated(loc).Compare(a.Updated(loc)); c != 0 {
+			return c
+		}
+		return b.Seq - a.Seq
+	})
+	return evs[:min(n, len(evs))]
+}
+
+func (s *Site) atom() []byte {
+	c := s.Config
+	f := atomFeed{
+		Lang: c.Language, Title: c.Title, Subtitle: c.Description, ID: c.AbsURL(""),
+		Links:  []atomLink{{Href: c.AbsURL("feed.xml"), Rel: "self", Type: "application/atom+xml"}, {Href: c.AbsURL(""), Rel: "alternate", Type: "text/html"}},
+		Author: atomAuthor{Name: c.Title},
+	}
+	var newest time.Time
+	for _, e := range s.latest(feedMax) {
+		up := e.Updated(c.Location)
+		if up.After(newest) {
+			newest = up
+		}
+		ent := atomEntry{
+			Title: e.Title, ID: c.AbsURL("events/" + e.ID + "/"),
+			Updated: up.Format(time.RFC3339), Published: e.Date.Start(c.Location).Format(time.RFC3339),
+			Links:   []atomLink{{Href: c.AbsURL("events/" + e.ID + "/"), Rel: "alternate", Type: "text/html"}},
+			Summary: e.Summary,
+			Content: atomContent{Type: "html", Body: string(e.Body)},
+		}
+		if k := c.kind(e.Kind); k != nil {
+			ent.Categories = append(ent.Categories, atomCategory{Term: k.Key, Label: k.Label})
+		}
+		f.Entries = append(f.Entries, ent)
+	}
+	if newest.IsZero() {
+		newest = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	f.Updated = newest.Format(time.RFC3339)
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	enc := xml.NewEncoder(&b)
+	enc.Indent("", "  ")
+	if err := enc.Encode(f); err != nil {
+		panic(err) // only plain strings go in
+	}
+	b.WriteByte('\n')
+	return b.Bytes()
+}
+
+// The shape of events.json; docs/events-json.md describes every field.
+type jsonSite struct {
+	Version     int         `json:"version"`
+	Title       string      `json:"title"`
+	Description string      `json:"description,omitempty"`
+	URL         string      `json:"url"`
+	Timezone    string      `json:"timezone"`
+	Events      []jsonEvent `json:"events"`
+}
+
+type jsonDate struct {
+	Value     string `json:"value"`
+	Precision string `json:"precision"`
+}
+
+type jsonEvent struct {
+	ID             string       `json:"id"`
+	URL            string       `json:"url"`
+	Title          string       `json:"title"`
+	Date           jsonDate     `json:"date"`
+	End            *jsonDate    `json:"end,omitempty"`
+	Kind           string       `json:"kind"`
+	Status         string       `json:"status"`
+	ClaimedBy      string       `json:"claimed_by,omitempty"`
+	Summary        string       `json:"summary"`
+	ContentWarning string       `json:"content_warning,omitempty"`
+	Places         []string     `json:"places"`
+	Actors         []string     `json:"actors"`
+	Tags           []string     `json:"tags"`
+	Storylines     []string     `json:"storylines"`
+	Related        []string     `json:"related"`
+	Sources        []jsonSource `json:"sources"`
+	Updates        []jsonUpdate `json:"updates"`
+	BodyHTML       string       `json:"body_html"`
+}
+
+type jsonSource struct {
+	Number             int       `json:"number"`
+	ID                 string    `json:"id"`
+	Title              string    `json:"title"`
+	Publisher          string    `json:"publisher"`
+	URL                string    `json:"url"`
+	Published          *jsonDate `json:"published,omitempty"`
+	PublishedEstimated bool      `json:"published_estimated"`
+	Accessed           *jsonDate `json:"accessed,omitempty"`
+	Archived           string    `json:"archived,omitempty"`
+	Quote              string    `json:"quote,omitempty"`
+	Lang               string    `json:"lang,omitempty"`
+}
+
+type jsonUpdate struct {
+	Date jsonDate `json:"date"`
+	Note string   `json:"note"`
+}
+
+func jdate(d date.Date, loc *time.Location) jsonDate {
+	return jsonDate{Value: d.ISO(loc), Precision: d.Prec.String()}
+}
+
+func jdatePtr(d date.Date, loc *time.Location) *jsonDate {
+	if d.IsZero() {
+		return nil
+	}
+	j := jdate(d, loc)
+	return &j
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}
+
+func (s *Site) eventsJSON() []byte {
+	c := s.Config
+	out := jsonSite{Version: 1, Title: c.Title, Description: c.Description, URL: c.AbsURL(""), Timezone: c.Timezone, Events: []jsonEvent{}}
+	for _, e := range s.Events {
+		je := jsonEvent{
+			ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
+			Date: jdate(e.Date, c.Location), End: jdatePtr(e.End, c.Location),
+			Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
+			Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
+			Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
+		}
+		for _, r := range e.RelatedEvents {
+			je.Related = append(je.Related, r.ID)
+		}
+		for _, src := range e.Sources {
+			je.Sources = append(je.Sources, jsonSource{
+				Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
+				Published: jdatePtr(src.Published, c.Location), PublishedEstimated: src.PublishedEstimated,
+				Accessed: jdatePtr(src.Accessed, c.Location), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
+			})
+		}
+		for _, u := range e.Updates {
+			je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, c.Location), Note: u.Note})
+		}
+		out.Events = append(out.Events, je)
+	}
+	b, err := json.MarshalIndent(out, "", "  ")
+	if err != nil {
+		panic(err) // plain data only
+	}
+	return append(b, '\n')
+}
+
+// sitemap lists every HTML page but the 404 page.
+func (s *Site) sitemap(files Files) []byte {
+	var b bytes.Buffer
+	b.WriteString(xml.Header)
+	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
+	for _, p := range files.Paths() {
+		if p == "404.html" || !bytes.HasSuffix([]byte(p), []byte("index.html")) {
+			continue
+		}
+		loc := s.Config.AbsURL(p[:len(p)-len("index.html")])
+		b.WriteString("  <url><loc>")
+		xml.EscapeText(&b, []byte(loc))
+		b.WriteString("</loc></url>\n")
+	}
+	b.WriteString("</urlset>\n")
+	return b.Bytes()
+}
+

@@ -1,0 +1,111 @@
+package site
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// Diagnostic is a problem in an input file, with its position.
+type Diagnostic struct {
+	Path    string // slash-separated, relative to the site folder
+	Line    int    // 1-based; 0 when the problem is the whole file
+	Col     int    // 1-based; 0 when unknown
+	Msg     string
+	Warning bool // reported by check; does not stop a build
+}
+
+func (d Diagnostic) String() string {
+	var b strings.Builder
+	b.WriteString(d.Path)
+	if d.Line > 0 {
+		fmt.Fprintf(&b, ":%d", d.Line)
+		if d.Col > 0 {
+			fmt.Fprintf(&b, ":%d", d.Col)
+		}
+	}
+	b.WriteString(": ")
+	if d.Warning {
+		b.WriteString("warning: ")
+	}
+	b.WriteString(d.Msg)
+	return b.String()
+}
+
+// Diagnostics is a list of problems. As an error it is every problem, one per
+// line; Build returns it when any of them is an error rather than a warning.
+type Diagnostics []Diagnostic
+
+func (ds Diagnostics) Error() string {
+	lines := make([]string, len(ds))
+	for i, d := range ds {
+		lines[i] = d.String()
+	}
+	return strings.Join(lines, "\n")
+}
+
+// Errors counts the diagnostics that are errors.
+func (ds Diagnostics) Errors() int {
+	n := 0
+	for _, d := range ds {
+		if !d.Warning {
+			n++
+		}
+	}
+	return n
+}
+
+// sort orders diagnostics by file and position, so that a run lists them the
+// same way every time whatever order the files were read in.
+func (ds Diagnostics) sort() {
+	sort.SliceStable(ds, func(i, j int) bool {
+		a, b := ds[i], ds[j]
+		if a.Path != b.Path {
+			return a.Path < b.Path
+		}
+		if a.Line != b.Line {
+			return a.Line < b.Line
+		}
+		return a.Col < b.Col
+	})
+}
+
+// nearest suggests the known word closest to w, or "" if none is close.
+func nearest(w string, known []string) string {
+	best, bestD := "", len(w)/2+2
+	for _, k := range known {
+		if d := editDistance(strings.ToLower(w), k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+func editDistance(a, b string) int {
+	ra, rb := []rune(a), []rune(b)
+	prev := make([]int, len(rb)+1)
+	cur := make([]int, len(rb)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(ra); i++ {
+		cur[0] = i
+		for j := 1; j <= len(rb); j++ {
+			cost := 1
+			if ra[i-1] == rb[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(rb)]
+}
+
+// didYouMean is a suggestion to end a message with, or "".
+func didYouMean(w string, known []string) string {
+	if s := nearest(w, known); s != "" {
+		return fmt.Sprintf(" (did you mean %q?)", s)
+	}
+	return ""
+}

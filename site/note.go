@@ -1,0 +1,388 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"html/template"
+	"net/url"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronicle-tools/chronicle/cite"
+	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/markdown"
+)
+
+// Statuses, in the order of how well an event is established.
+var statuses = []string{"confirmed", "reported", "claimed", "disputed"}
+
+var (
+	noteKeys   = []string{"title", "date", "end", "kind", "places", "actors", "tags", "status", "claimed_by", "storylines", "related", "summary", "content_warning", "draft", "sources", "updates"}
+	sourceKeys = []string{"id", "title", "publisher", "url", "published", "published_estimated", "accessed", "archived", "quote", "lang"}
+	updateKeys = []string{"date", "note"}
+	pageKeys   = []string{"title", "description", "menu"}
+)
+
+// Event is one note of content/, read and checked on its own; the checks
+// that need the other notes and the config come later, in newSite.
+type Event struct {
+	ID, Path       string // the id, and the file's path relative to the site
+	Title          string
+	Date           date.Date
+	End            date.Date
+	Kind           string
+	Places         []string
+	Actors         []string
+	Tags           []string
+	Status         string
+	ClaimedBy      string
+	Storylines     []string
+	Related        []string
+	Summary        string
+	ContentWarning string
+	Draft          bool
+	Sources        []*Source // in the order of first citation, then the uncited
+	Updates        []Update
+	Body           template.HTML
+
+	lines map[string]int // field -> line in the front matter, for later checks
+
+	// Set by newSite.
+	RelatedEvents []*Event
+	Backlinks     []*Event
+	Prev, Next    *Event
+	Seq           int // position in time order, from 0
+}
+
+// Source is one [[sources]] table of a note.
+type Source struct {
+	Num                int // its number in the note, from 1
+	ID                 string
+	Title, Publisher   string
+	URL                string
+	Published          date.Date
+	PublishedEstimated bool
+	Accessed           date.Date
+	Archived           string
+	Quote              string
+	Lang               string
+	Cited              int // times the body cites it
+	idx                int // its place among the note's [[sources]] as written
+}
+
+// Update is one entry of the correction log.
+type Update struct {
+	Date date.Date
+	Note string
+}
+
+// Page is a Markdown page of content/pages/.
+type Page struct {
+	Slug, Path  string
+	Title       string
+	Description string
+	Menu        int
+	InMenu      bool
+	Body        template.HTML
+}
+
+// splitFrontMatter separates "+++\nTOML\n+++\nbody". It returns the TOML,
+// the body and the body's first line number. A byte-order mark and CRLF line
+// endings are accepted.
+func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, err error) {
+	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if !bytes.HasPrefix(data, []byte("+++")) || !isDelim(firstLine(data)) {
+		return nil, nil, 0, fmt.Errorf("a note starts with a line +++, then its TOML front matter, then a closing +++")
+	}
+	rest := data[len(firstLine(data)):]
+	rest = bytes.TrimPrefix(bytes.TrimPrefix(rest, []byte("\r")), []byte("\n"))
+	line := 2
+	for off := 0; off < len(rest); {
+		l := firstLine(rest[off:])
+		if isDelim(l) {
+			body = rest[off+len(l):]
+			body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
+			return rest[:off], body, line + 1, nil
+		}
+		off += len(l) + 1
+		line++
+	}
+	return nil, nil, 0, fmt.Errorf("the front matter opened by +++ on line 1 is never closed: add a line +++ after the last TOML line")
+}
+
+func firstLine(b []byte) []byte {
+	if i := bytes.IndexByte(b, '\n'); i >= 0 {
+		return b[:i]
+	}
+	return b
+}
+
+func isDelim(l []byte) bool {
+	return string(bytes.TrimRight(l, " \t\r")) == "+++"
+}
+
+// checkText reports a file that is not UTF-8 or holds NUL bytes, at the line
+// of the first bad byte.
+func checkText(path string, data []byte, diags *Diagnostics) bool {
+	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
+		return true
+	}
+	off := bytes.IndexByte(data, 0)
+	if !utf8.Valid(data) {
+		for i := 0; i < len(data); {
+			r, n := utf8.DecodeRune(data[i:])
+			if r == utf8.RuneError && n == 1 {
+				off = i
+				break
+			}
+			i += n
+		}
+	}
+	*diags = append(*diags, Diagnostic{Path: path, Line: bytes.Count(data[:off], []byte{'\n'}) + 1,
+		Msg: "the file is not UTF-8 text: save it with UTF-8 encoding"})
+	return false
+}
+
+// parseNote reads one event note. It needs nothing but the file itself, so
+// its result can be cached by content.
+func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
+	var diags Diagnostics
+	if !checkText(path, data, &diags) {
+		return nil, diags
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	fm, body, bodyLine, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, Diagnostics{{Path: path, Line: 1, Msg: err.Error()}}
+	}
+	doc, ok := decodeTOML(path, string(fm), 1, &diags)
+	if !ok {
+		return nil, diags
+	}
+	t := doc.root
+	doc.table("", t, noteKeys)
+	e := &Event{
+		ID: id, Path: path, lines: doc.lines,
+		Title:          strings.TrimSpace(doc.str(t, "", "title")),
+		Date:           doc.date(t, "", "date"),
+		End:            doc.date(t, "", "end"),
+		Kind:           doc.str(t, "", "kind"),
+		Places:         doc.strings(t, "", "places"),
+		Actors:         doc.strings(t, "", "actors"),
+		Tags:           doc.strings(t, "", "tags"),
+		Status:         doc.str(t, "", "status"),
+		ClaimedBy:      strings.TrimSpace(doc.str(t, "", "claimed_by")),
+		Storylines:     doc.strings(t, "", "storylines"),
+		Related:        doc.strings(t, "", "related"),
+		Summary:        strings.TrimSpace(doc.str(t, "", "summary")),
+		ContentWarning: strings.TrimSpace(doc.str(t, "", "content_warning")),
+		Draft:          doc.boolean(t, "", "draft"),
+	}
+	for _, req := range []struct{ key, hint string }{
+		{"title", `title = "What happened, in one line"`},
+		{"date", "date = 2025-12-19 (or \"2025-12\" for a month)"},
+		{"kind", `kind = "strike" (a key of [kinds] in config.toml)`},
+	} {
+		if _, ok := t[req.key]; !ok {
+			diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: fmt.Sprintf("%s is missing: add %s", req.key, req.hint)})
+		}
+	}
+	if _, ok := t["title"]; ok && e.Title == "" {
+		doc.errorf("title", "title is empty: write what happened, in one line")
+	}
+	if strings.ContainsAny(e.Title, "\n\r") {
+		doc.errorf("title", "title must be one line: move the rest into the body or the summary")
+	}
+	if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(time.UTC).Before(e.Date.Start(time.UTC)) && e.End.End(time.UTC).Before(e.Date.End(time.UTC)) {
+		doc.errorf("end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
+	}
+	switch {
+	case e.Status == "":
+		if _, ok := t["status"]; !ok {
+			e.Status = "reported"
+		}
+	case !contains(statuses, e.Status):
+		doc.errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses), strings.Join(statuses, ", "))
+	}
+	if (e.Status == "claimed" || e.Status == "disputed") && e.ClaimedBy == "" {
+		doc.errorf("status", "status %q needs claimed_by: add claimed_by = \"who makes the claim\"", e.Status)
+	}
+
+	// Sources and updates.
+	var ids []string
+	seen := map[string]bool{}
+	for i, st := range doc.tables(t, "sources") {
+		prefix := fmt.Sprintf("sources.%d", i)
+		doc.table(prefix, st, sourceKeys)
+		s := &Source{
+			ID:                 doc.str(st, prefix, "id"),
+			Title:              strings.TrimSpace(doc.str(st, prefix, "title")),
+			Publisher:          strings.TrimSpace(doc.str(st, prefix, "publisher")),
+			URL:                strings.TrimSpace(doc.str(st, prefix, "url")),
+			Published:          doc.date(st, prefix, "published"),
+			PublishedEstimated: doc.boolean(st, prefix, "published_estimated"),
+			Accessed:           doc.date(st, prefix, "accessed"),
+			Archived:           strings.TrimSpace(doc.str(st, prefix, "archived")),
+			Quote:              strings.TrimSpace(doc.str(st, prefix, "quote")),
+			Lang:               doc.str(st, prefix, "lang"),
+			idx:                i,
+		}
+		n := i + 1
+		switch {
+		case s.ID == "":
+			doc.errorf(prefix, "source %d has no id: add id = \"short-name\" and cite it in the body as [@short-name]", n)
+		case !cite.ValidID(s.ID):
+			doc.errorf(prefix+".id", "source id %q may hold only letters, digits, '-', '_' and '.'", s.ID)
+		case seen[s.ID]:
+			doc.errorf(prefix+".id", "source id %q is used twice in this note: give each source its own id", s.ID)
+		default:
+			seen[s.ID] = true
+			ids = append(ids, s.ID)
+		}
+		if s.Title == "" {
+			doc.errorf(prefix, "source %d has no title: add title = \"the headline or document title\"", n)
+		}
+		if s.Publisher == "" {
+			doc.errorf(prefix, "source %d has no publisher: add publisher = \"who published it\"", n)
+		}
+		if s.URL == "" {
+			doc.errorf(prefix, "source %d has no url: add url = \"https://...\"", n)
+		} else if msg := checkURL(s.URL); msg != "" {
+			doc.errorf(prefix+".url", "source %d url %s", n, msg)
+		}
+		if s.Archived != "" {
+			if msg := checkURL(s.Archived); msg != "" {
+				doc.errorf(prefix+".archived", "source %d archived %s", n, msg)
+			}
+		}
+		if s.Lang != "" && !langRE.MatchString(s.Lang) {
+			doc.errorf(prefix+".lang", "source %d lang %q is not a language tag: write one such as \"uk\" or \"ru\"", n, s.Lang)
+		}
+		if _, ok := st["published"]; !ok {
+			doc.warnf(prefix, "source %d has no published date: add published = YYYY-MM-DD (with published_estimated = true if read from context)", n)
+			if s.PublishedEstimated {
+				doc.errorf(prefix+".published_estimated", "source %d is marked published_estimated but has no published date", n)
+			}
+		}
+		e.Sources = append(e.Sources, s)
+	}
+	if _, ok := t["sources"]; !ok {
+		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: "a note needs at least one source: add a [[sources]] table with id, title, publisher, url and published"})
+	}
+	for i, ut := range doc.tables(t, "updates") {
+		prefix := fmt.Sprintf("updates.%d", i)
+		doc.table(prefix, ut, updateKeys)
+		u := Update{Date: doc.date(ut, prefix, "date"), Note: strings.TrimSpace(doc.str(ut, prefix, "note"))}
+		if _, ok := ut["date"]; !ok {
+			doc.errorf(prefix, "update %d has no date: add date = YYYY-MM-DD", i+1)
+		}
+		if u.Note == "" {
+			doc.errorf(prefix, "update %d has no note: add note = \"what changed\"", i+1)
+		}
+		e.Updates = append(e.Updates, u)
+	}
+
+	// The body.
+	md := markdown.Render(body, ids)
+	e.Body = template.HTML(md.HTML)
+	for _, p := range md.Problems {
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + p.Line - 1, Msg: p.Msg, Warning: p.Warn})
+	}
+	if e.Summary == "" {
+		e.Summary = md.Summary
+	}
+	if len(md.Cited) == 0 && len(ids) > 0 {
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine, Warning: true,
+			Msg: "the body cites no source: cite the sentence each source supports with [@id]"})
+	}
+	// Number the sources in the order the body first cites them; the
+	// uncited follow in the order written.
+	bySrc := map[string]*Source{}
+	for _, s := range e.Sources {
+		bySrc[s.ID] = s
+		s.Cited = md.Count[s.ID]
+	}
+	ordered := make([]*Source, 0, len(e.Sources))
+	for _, id := range md.Cited {
+		ordered = append(ordered, bySrc[id])
+	}
+	for i, s := range e.Sources {
+		if s.Cited == 0 {
+			ordered = append(ordered, s)
+			if s.ID != "" && len(md.Cited) > 0 {
+				doc.warnf(fmt.Sprintf("sources.%d", i), "source %q is never cited: cite it in the body with [@%s], or remove it", s.ID, s.ID)
+			}
+		}
+	}
+	for i, s := range ordered {
+		s.Num = i + 1
+	}
+	e.Sources = ordered
+	return e, diags
+}
+
+// checkURL returns what is wrong with a source URL, or "".
+func checkURL(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return fmt.Sprintf("%q is not a valid URL: %v", s, err)
+	}
+	if u.Scheme != "http" && u.Scheme != "https" {
+		return fmt.Sprintf("%q must start with https:// or http://", s)
+	}
+	if u.Host == "" {
+		return fmt.Sprintf("%q has no host: write the full address, https://host/path", s)
+	}
+	return ""
+}
+
+// parsePage reads a page of content/pages/.
+func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
+	var diags Diagnostics
+	if !checkText(path, data, &diags) {
+		return nil, diags
+	}
+	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	fm, body, bodyLine, err := splitFrontMatter(data)
+	if err != nil {
+		return nil, Diagnostics{{Path: path, Line: 1, Msg: strings.Replace(err.Error(), "a note", "a page", 1)}}
+	}
+	doc, ok := decodeTOML(path, string(fm), 1, &diags)
+	if !ok {
+		return nil, diags
+	}
+	t := doc.root
+	doc.table("", t, pageKeys)
+	p := &Page{Slug: slugName, Path: path, Title: strings.TrimSpace(doc.str(t, "", "title")), Description: strings.TrimSpace(doc.str(t, "", "description"))}
+	p.Menu, p.InMenu = doc.integer(t, "", "menu")
+	if p.Title == "" {
+		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: `a page needs a title: add title = "About this chronology"`})
+	}
+	md := markdown.Render(body, nil)
+	p.Body = template.HTML(md.HTML)
+	for _, pr := range md.Problems {
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + pr.Line - 1, Msg: pr.Msg, Warning: pr.Warn})
+	}
+	if p.Description == "" {
+		p.Description = md.Summary
+	}
+	return p, diags
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// line is the file line of a front matter key, for the checks of newSite.
+func (e *Event) line(key string) int {
+	if l, ok := e.lines[key]; ok {
+		return l + 1
+	}
+	return 1
+}

@@ -1,0 +1,286 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"html/template"
+	"io/fs"
+	"regexp"
+	"runtime"
+	"slices"
+	"strconv"
+	"strings"
+	"sync"
+
+	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/slug"
+	"github.com/chronicle-tools/chronicle/templates"
+)
+
+// frontPageMax bounds the events of the front page; months beyond it have
+// only their archive page, so the front page does not grow with the corpus.
+const frontPageMax = 300
+
+var pageTemplates = []string{"index.html", "event.html", "month.html", "term.html", "terms.html", "sources.html", "page.html", "404.html"}
+
+// view is what every template gets.
+type view struct {
+	Site        *Site
+	Title       string // the page's own title; the site's is added
+	Description string
+	Path        string // the page's folder in the output: "", "events/x/"
+	CSS         string
+
+	Event     *Event
+	Term      *Term
+	Events    []*Event
+	Tax       *Taxonomy
+	Month     *Month
+	Prev      *Month
+	Next      *Month
+	Page      *Page
+	Months    []*Month // months shown in full on the front page
+	AllMonths []*Month
+	Archived  []*Month // months only on their archive pages
+}
+
+// loadTemplates parses the default templates, each replaced by the site's
+// templates/NAME when it exists.
+func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*template.Template, []byte) {
+	read := func(name string) (string, []byte) {
+		if data, err := fs.ReadFile(fsys, "templates/"+name); err == nil {
+			return "templates/" + name, data
+		}
+		data, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			panic(err) // the embedded set is fixed at compile time
+		}
+		return "(built-in) " + name, data
+	}
+	funcs := s.funcs()
+	baseName, baseText := read("base.html")
+	base, err := template.New("base.html").Funcs(funcs).Parse(string(baseText))
+	if err != nil {
+		*diags = append(*diags, templateDiag(baseName, err))
+		return nil, nil
+	}
+	out := map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		file, text := read(name)
+		t, err := template.Must(base.Clone()).New(name).Parse(string(text))
+		if err != nil {
+			*diags = append(*diags, templateDiag(file, err))
+			continue
+		}
+		out[name] = t
+	}
+	_, css := read("style.css")
+	return out, css
+}
+
+var templateLineRE = regexp.MustCompile(`:(\d+):`)
+
+func templateDiag(file string, err error) Diagnostic {
+	d := Diagnostic{Path: file, Msg: "template: " + err.Error()}
+	if m := templateLineRE.FindStringSubmatch(err.Error()); m != nil {
+		d.Line, _ = strconv.Atoi(m[1])
+	}
+	return d
+}
+
+var statusInfo = map[string][2]string{
+	"confirmed": {"Confirmed", "Established by several independent sources or acknowledged by those involved."},
+	"reported":  {"Reported", "Reported by credible outlets but not independently confirmed."},
+	"claimed":   {"Claimed", "Rests on the word of one party, named here, and not independently confirmed."},
+	"disputed":  {"Disputed", "The parties or the sources contradict each other; both accounts are given."},
+}
+
+func (s *Site) funcs() template.FuncMap {
+	c := s.Config
+	return template.FuncMap{
+		"url": c.URL,
+		"abs": c.AbsURL,
+		"termURL": func(tax, name string) string {
+			return c.URL(tax + "/" + slug.Make(name) + "/")
+		},
+		"human": date.Date.Human,
+		"iso":   func(d date.Date) string { return d.ISO(c.Location) },
+		"span":  func(e *Event) string { return date.Range(e.Date, e.End) },
+		"kind":  c.kind,
+		"storyline": func(key string) *Storyline {
+			if st := c.storyline(key); st != nil {
+				return st
+			}
+			return &Storyline{Key: key, Title: key}
+		},
+		"statusLabel":   func(st string) string { return statusInfo[st][0] },
+		"statusMeaning": func(st string) string { return statusInfo[st][1] },
+		"plural": func(n int, one, many string) string {
+			if n == 1 {
+				return "1 " + one
+			}
+			return strconv.Itoa(n) + " " + many
+		},
+		"last":  func(es []*Event) *Event { return es[len(es)-1] },
+		"lower": strings.ToLower,
+		"ordered": func(days []*Day) []*Day {
+			if !c.Newest {
+				return days
+			}
+			out := make([]*Day, len(days))
+			for i, d := range days {
+				r := *d
+				r.Events = reversed(d.Events)
+				out[len(days)-1-i] = &r
+			}
+			return out
+		},
+		"monthHref": func(v *view, m *Month) string {
+			if slices.Contains(v.Months, m) {
+				return "#m" + m.Date.String()
+			}
+			return c.URL(m.Slug + "/")
+		},
+	}
+}
+
+func reversed[T any](list []T) []T {
+	out := make([]T, len(list))
+	for i, x := range list {
+		out[len(list)-1-i] = x
+	}
+	return out
+}
+
+// render produces every HTML page and the stylesheet.
+func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
+	tpls, css := loadTemplates(fsys, s, diags)
+	if tpls == nil || len(tpls) < len(pageTemplates) {
+		return
+	}
+	css = append(css, s.kindCSS()...)
+	sum := sha256.Sum256(css)
+	cssPath := "assets/style." + hex.EncodeToString(sum[:5]) + ".css"
+	files[cssPath] = css
+	cssURL := s.Config.URL(cssPath)
+
+	type job struct {
+		tpl  string
+		file string
+		v    view
+	}
+	var jobs []job
+	add := func(tpl, dir string, v view) {
+		v.Site, v.CSS, v.Path = s, cssURL, dir
+		file := dir + "index.html"
+		if tpl == "404.html" {
+			file = "404.html"
+		}
+		jobs = append(jobs, job{tpl, file, v})
+	}
+
+	// The front page: the latest months up to frontPageMax events.
+	months := s.Months
+	shown := months
+	if len(s.Events) > frontPageMax {
+		n, i := 0, len(months)
+		for i > 0 && (n+len(months[i-1].Events) <= frontPageMax || n == 0) {
+			i--
+			n += len(months[i].Events)
+		}
+		shown = months[i:]
+	}
+	archived := months[:len(months)-len(shown)]
+	if s.Config.Newest {
+		shown = reversed(shown)
+		archived = reversed(archived)
+	}
+	add("index.html", "", view{Description: s.Config.Description, Months: shown, AllMonths: orderMonths(s), Archived: archived})
+	for i, m := range months {
+		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: m}
+		if i > 0 {
+			v.Prev = months[i-1]
+		}
+		if i+1 < len(months) {
+			v.Next = months[i+1]
+		}
+		add("month.html", m.Slug+"/", v)
+	}
+	for _, e := range s.Events {
+		add("event.html", "events/"+e.ID+"/", view{Title: e.Title, Description: e.Summary, Event: e})
+	}
+	for _, tax := range s.Taxonomies {
+		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
+		for _, t := range tax.Terms {
+			events := t.Events
+			if s.Config.Newest && tax.Key != "storylines" {
+				events = reversed(events)
+			}
+			desc := t.Description
+			if desc == "" {
+				desc = fmt.Sprintf("Events with the %s %s.", strings.ToLower(tax.Singular), t.Name)
+			}
+			add("term.html", tax.Key+"/"+t.Slug+"/", view{Title: tax.Singular + ": " + t.Name, Description: desc, Term: t, Events: events})
+		}
+	}
+	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher."})
+	for _, p := range s.Pages {
+		add("page.html", p.Slug+"/", view{Title: p.Title, Description: p.Description, Page: p})
+	}
+	add("404.html", "", view{Title: "Page not found"})
+
+	out := make([][]byte, len(jobs))
+	errs := make([]error, len(jobs))
+	var next sync.Mutex
+	i := 0
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				next.Lock()
+				j := i
+				i++
+				next.Unlock()
+				if j >= len(jobs) {
+					return
+				}
+				buf.Reset()
+				errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(&buf, "base", &jobs[j].v)
+				out[j] = bytes.Clone(buf.Bytes())
+			}
+		})
+	}
+	wg.Wait()
+	reported := map[string]bool{}
+	for j, jb := range jobs {
+		if errs[j] != nil {
+			if !reported[jb.tpl] {
+				reported[jb.tpl] = true
+				*diags = append(*diags, Diagnostic{Path: "templates/" + jb.tpl, Msg: "template: " + errs[j].Error()})
+			}
+			continue
+		}
+		files[jb.file] = out[j]
+	}
+}
+
+func orderMonths(s *Site) []*Month {
+	if s.Config.Newest {
+		return reversed(s.Months)
+	}
+	return s.Months
+}
+
+// kindCSS gives each kind its colour. It lives in the stylesheet because the
+// Content-Security-Policy forbids inline styles.
+func (s *Site) kindCSS() []byte {
+	var b bytes.Buffer
+	b.WriteString("\n/* Kind colours, from config.toml. */\n")
+	for _, k := range s.Config.Kinds {
+		fmt.Fprintf(&b, ".k-%s { --kind: %s; }\n", k.Key, k.Color)
+	}
+	return b.Bytes()
+}

@@ -1,0 +1,480 @@
+package site
+
+import (
+	"cmp"
+	"fmt"
+	"io/fs"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/slug"
+)
+
+// Options are the choices of one build.
+type Options struct {
+	BaseURL string // overrides config.toml's baseURL when not empty
+	Drafts  bool   // include notes marked draft
+	Cache   *Cache // reuse notes parsed before whose bytes did not change; may be nil
+}
+
+// Site is the whole chronology, read and checked, ready to render.
+type Site struct {
+	Config     *Config
+	Events     []*Event // in time order, oldest first
+	Pages      []*Page  // by menu place, then title
+	Menu       []*Page
+	Taxonomies []*Taxonomy
+	Months     []*Month // oldest first
+	Publishers []*Publisher
+	byID       map[string]*Event
+}
+
+// Taxonomy is one way of grouping events: kinds, places, actors, tags or
+// storylines.
+type Taxonomy struct {
+	Key      string // "places": its folder in the output
+	Title    string // "Places"
+	Singular string // "Place"
+	Terms    []*Term
+	bySlug   map[string]*Term
+}
+
+// Term is one value of a taxonomy, with its events in time order.
+type Term struct {
+	Tax         *Taxonomy
+	Name        string
+	Slug        string
+	Description string
+	Color       string
+	Events      []*Event
+	firstPath   string // the first note that spelled it this way
+}
+
+// Month holds the events of one calendar month (or of one year, for
+// year-precision events), grouped by day.
+type Month struct {
+	Date   date.Date
+	Slug   string // "2025/12"
+	Events []*Event
+	Days   []*Day
+}
+
+// Day is one heading of a chronology: a calendar day, or "December 2025"
+// for the events known only to the month.
+type Day struct {
+	Date   date.Date
+	Anchor string // "d2025-12-19", "d2025-12"
+	Events []*Event
+}
+
+// Publisher groups the sources of one publisher, each with the events that
+// cite it.
+type Publisher struct {
+	Name    string
+	Slug    string
+	Sources []*SourceUse
+}
+
+// SourceUse is one source URL and the events that cite it.
+type SourceUse struct {
+	Source *Source
+	Events []*Event
+}
+
+// reserved are output names a page of content/pages/ may not take.
+var reserved = []string{"events", "kinds", "places", "actors", "tags", "storylines", "sources", "assets", "404", "index", "feed", "sitemap", "robots"}
+
+var (
+	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	yearRE = regexp.MustCompile(`^[0-9]{4}$`)
+)
+
+// Load reads config.toml and content/ from fsys and checks them. It returns
+// the site and every problem found, warnings included; the site is nil only
+// when nothing could be built at all.
+func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
+	var diags Diagnostics
+	raw, err := fs.ReadFile(fsys, "config.toml")
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: "config.toml", Msg: "cannot read the site's config.toml: run chronicle in the site's folder or give it with -C dir"})
+		return nil, diags
+	}
+	cfg := parseConfig("config.toml", string(raw), opts.BaseURL, &diags)
+	if cfg == nil {
+		return nil, diags
+	}
+	events, pages, more := readContent(fsys, opts)
+	diags = append(diags, more...)
+	s := newSite(cfg, events, pages, opts, &diags)
+	diags.sort()
+	return s, diags
+}
+
+type inputFile struct {
+	path, name string
+	page       bool
+}
+
+// readContent finds and parses every note and page, in parallel.
+func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
+	var files []inputFile
+	var diags Diagnostics
+	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			diags = append(diags, Diagnostic{Path: p, Msg: "cannot read: " + err.Error()})
+			return nil
+		}
+		name := d.Name()
+		if p != "content" && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
+			if d.IsDir() {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if d.IsDir() || !strings.HasSuffix(name, ".md") {
+			return nil
+		}
+		page := strings.HasPrefix(p, "content/pages/")
+		if page {
+			name = strings.TrimSuffix(strings.TrimPrefix(p, "content/pages/"), ".md")
+		} else {
+			name = strings.TrimSuffix(name, ".md")
+		}
+		files = append(files, inputFile{path: p, name: name, page: page})
+		return nil
+	})
+	if err != nil {
+		diags = append(diags, Diagnostic{Path: "content", Msg: "cannot read the content folder: " + err.Error()})
+	}
+
+	events := make([]*Event, len(files))
+	pages := make([]*Page, len(files))
+	perFile := make([]Diagnostics, len(files))
+	work := make(chan int)
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for i := range work {
+				f := files[i]
+				data, err := fs.ReadFile(fsys, f.path)
+				if err != nil {
+					perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
+					continue
+				}
+				if f.page {
+					pages[i], perFile[i] = parsePage(f.path, f.name, data)
+				} else {
+					events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
+				}
+			}
+		})
+	}
+	for i := range files {
+		work <- i
+	}
+	close(work)
+	wg.Wait()
+	for _, d := range perFile {
+		diags = append(diags, d...)
+	}
+	return slices.DeleteFunc(events, func(e *Event) bool { return e == nil }),
+		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), diags
+}
+
+// newSite checks what needs more than one file and builds the site's
+// indexes. Events that came from the cache are copied first, since linking
+// them writes to them.
+func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *Diagnostics) *Site {
+	s := &Site{Config: cfg, byID: map[string]*Event{}}
+	errorf := func(e *Event, key, format string, args ...any) {
+		*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf(format, args...)})
+	}
+	drafts := map[string]bool{}
+	byPath := map[string]*Event{}
+	for _, p := range parsed {
+		e := *p
+		e.RelatedEvents, e.Backlinks, e.Prev, e.Next = nil, nil, nil, nil
+		if !idRE.MatchString(e.ID) {
+			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
+			continue
+		}
+		if other, dup := byPath[e.ID]; dup {
+			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("id %q is also the id of %s: ids are file names and must be unique across content/; rename one of them", e.ID, other.Path)})
+			continue
+		}
+		byPath[e.ID] = &e
+		if e.Draft && !opts.Drafts {
+			drafts[e.ID] = true
+			continue
+		}
+		if e.Kind != "" && cfg.kind(e.Kind) == nil {
+			errorf(&e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg)), strings.Join(kindNames(cfg), ", "), e.Kind)
+		}
+		for _, st := range e.Storylines {
+			if cfg.storyline(st) == nil {
+				errorf(&e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg)), st)
+			}
+		}
+		s.Events = append(s.Events, &e)
+		s.byID[e.ID] = &e
+	}
+	loc := cfg.Location
+	slices.SortFunc(s.Events, func(a, b *Event) int {
+		return cmp.Or(date.Compare(a.Date, b.Date, loc), date.Compare(a.End, b.End, loc), strings.Compare(a.ID, b.ID))
+	})
+	for i, e := range s.Events {
+		e.Seq = i
+		if i > 0 {
+			e.Prev = s.Events[i-1]
+			s.Events[i-1].Next = e
+		}
+	}
+	for _, e := range s.Events {
+		seen := map[string]bool{}
+		for _, id := range e.Related {
+			switch r := s.byID[id]; {
+			case id == e.ID:
+				errorf(e, "related", "related names this note itself (%q): remove it", id)
+			case r == nil && drafts[id]:
+				// A draft left out of this build: its link comes back with -drafts.
+			case r == nil:
+				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, didYouMean(id, sortedKeys(s.byID)))
+			case !seen[id]:
+				seen[id] = true
+				e.RelatedEvents = append(e.RelatedEvents, r)
+			}
+		}
+	}
+	for _, e := range s.Events {
+		for _, r := range e.RelatedEvents {
+			if !slices.Contains(r.RelatedEvents, e) && !slices.Contains(r.Backlinks, e) {
+				r.Backlinks = append(r.Backlinks, e)
+			}
+		}
+	}
+	for _, e := range s.Events {
+		slices.SortFunc(e.RelatedEvents, func(a, b *Event) int { return a.Seq - b.Seq })
+		slices.SortFunc(e.Backlinks, func(a, b *Event) int { return a.Seq - b.Seq })
+	}
+	s.buildTaxonomies(diags)
+	s.buildMonths()
+	s.buildPublishers(diags)
+	s.addPages(pages, diags)
+	return s
+}
+
+func kindNames(c *Config) []string {
+	keys := make([]string, len(c.Kinds))
+	for i, k := range c.Kinds {
+		keys[i] = k.Key
+	}
+	return keys
+}
+
+func storylineNames(c *Config) []string {
+	keys := make([]string, len(c.Storylines))
+	for i, st := range c.Storylines {
+		keys[i] = st.Key
+	}
+	return keys
+}
+
+func (s *Site) buildTaxonomies(diags *Diagnostics) {
+	kinds := &Taxonomy{Key: "kinds", Title: "Kinds", Singular: "Kind", bySlug: map[string]*Term{}}
+	for _, k := range s.Config.Kinds {
+		t := &Term{Tax: kinds, Name: k.Label, Slug: k.Key, Color: k.Color}
+		kinds.Terms = append(kinds.Terms, t)
+		kinds.bySlug[k.Key] = t
+	}
+	stories := &Taxonomy{Key: "storylines", Title: "Storylines", Singular: "Storyline", bySlug: map[string]*Term{}}
+	for _, st := range s.Config.Storylines {
+		t := &Term{Tax: stories, Name: st.Title, Slug: st.Key, Description: st.Description}
+		stories.Terms = append(stories.Terms, t)
+		stories.bySlug[st.Key] = t
+	}
+	places := &Taxonomy{Key: "places", Title: "Places", Singular: "Place", bySlug: map[string]*Term{}}
+	actors := &Taxonomy{Key: "actors", Title: "Actors", Singular: "Actor", bySlug: map[string]*Term{}}
+	tags := &Taxonomy{Key: "tags", Title: "Tags", Singular: "Tag", bySlug: map[string]*Term{}}
+	for _, e := range s.Events {
+		if t := kinds.bySlug[e.Kind]; t != nil {
+			t.Events = append(t.Events, e)
+		}
+		for _, key := range dedupe(e.Storylines) {
+			if t := stories.bySlug[key]; t != nil {
+				t.Events = append(t.Events, e)
+			}
+		}
+		places.add(e, "places", e.Places, diags)
+		actors.add(e, "actors", e.Actors, diags)
+		tags.add(e, "tags", e.Tags, diags)
+	}
+	for _, tax := range []*Taxonomy{places, actors, tags} {
+		slices.SortFunc(tax.Terms, func(a, b *Term) int {
+			return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Name, b.Name))
+		})
+	}
+	s.Taxonomies = []*Taxonomy{kinds, stories, places, actors, tags}
+}
+
+// add files e under each of names, reporting names that make the same slug
+// as another spelling: "Odesa Region" and "Odesa region" must be one.
+func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostics) {
+	for _, name := range dedupe(names) {
+		sl := slug.Make(name)
+		if sl == "" {
+			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q has no letters or digits to name a page after", key, name)})
+			continue
+		}
+		t := tax.bySlug[sl]
+		if t == nil {
+			t = &Term{Tax: tax, Name: name, Slug: sl, firstPath: e.Path}
+			tax.bySlug[sl] = t
+			tax.Terms = append(tax.Terms, t)
+		} else if t.Name != name {
+			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q and %q (in %s) would share the page %s/%s/: spell them the same way", key, name, t.Name, t.firstPath, tax.Key, sl)})
+			continue
+		}
+		t.Events = append(t.Events, e)
+	}
+}
+
+func dedupe(list []string) []string {
+	out := list[:0:0]
+	for _, s := range list {
+		if !slices.Contains(out, s) {
+			out = append(out, s)
+		}
+	}
+	return out
+}
+
+// Taxonomy returns the taxonomy with the given key.
+func (s *Site) Taxonomy(key string) *Taxonomy {
+	for _, t := range s.Taxonomies {
+		if t.Key == key {
+			return t
+		}
+	}
+	return nil
+}
+
+// Term finds a term by its name as written in notes (or key, for kinds and
+// storylines).
+func (tax *Taxonomy) Term(name string) *Term {
+	if t := tax.bySlug[name]; t != nil {
+		return t
+	}
+	return tax.bySlug[slug.Make(name)]
+}
+
+func (s *Site) buildMonths() {
+	var cur *Month
+	for _, e := range s.Events {
+		m := e.Date.MonthOf()
+		if cur == nil || cur.Date != m {
+			sl := fmt.Sprintf("%04d", m.Year)
+			if m.Prec >= date.Month {
+				sl = fmt.Sprintf("%04d/%02d", m.Year, m.Month)
+			}
+			cur = &Month{Date: m, Slug: sl}
+			s.Months = append(s.Months, cur)
+		}
+		cur.Events = append(cur.Events, e)
+		d := e.Date.DayOf()
+		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != d {
+			cur.Days = append(cur.Days, &Day{Date: d, Anchor: "d" + d.String()})
+		}
+		day := cur.Days[len(cur.Days)-1]
+		day.Events = append(day.Events, e)
+	}
+}
+
+func (s *Site) buildPublishers(diags *Diagnostics) {
+	byName := map[string]*Publisher{}
+	uses := map[string]*SourceUse{} // publisher + URL
+	urlPublisher := map[string]string{}
+	for _, e := range s.Events {
+		for _, src := range e.Sources {
+			if src.Publisher == "" {
+				continue
+			}
+			if other, ok := urlPublisher[src.URL]; ok && other != src.Publisher {
+				*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(fmt.Sprintf("sources.%d", src.idx)), Warning: true,
+					Msg: fmt.Sprintf("source %q gives publisher %q, but the same URL is cited elsewhere as %q: spell the publisher one way", src.ID, src.Publisher, other)})
+			} else {
+				urlPublisher[src.URL] = src.Publisher
+			}
+			p := byName[src.Publisher]
+			if p == nil {
+				p = &Publisher{Name: src.Publisher, Slug: slug.Make(src.Publisher)}
+				byName[src.Publisher] = p
+				s.Publishers = append(s.Publishers, p)
+			}
+			key := src.Publisher + "\x00" + src.URL
+			u := uses[key]
+			if u == nil {
+				u = &SourceUse{Source: src}
+				uses[key] = u
+				p.Sources = append(p.Sources, u)
+			}
+			if !slices.Contains(u.Events, e) {
+				u.Events = append(u.Events, e)
+			}
+		}
+	}
+	slices.SortFunc(s.Publishers, func(a, b *Publisher) int {
+		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Name, b.Name))
+	})
+	// Publisher anchors must be unique on the sources page.
+	seen := map[string]int{}
+	for _, p := range s.Publishers {
+		if p.Slug == "" {
+			p.Slug = "publisher"
+		}
+		if n := seen[p.Slug]; n > 0 {
+			seen[p.Slug]++
+			p.Slug = fmt.Sprintf("%s-%d", p.Slug, n+1)
+		} else {
+			seen[p.Slug] = 1
+		}
+		slices.SortFunc(p.Sources, func(a, b *SourceUse) int {
+			return cmp.Or(date.Compare(a.Source.Published, b.Source.Published, time.UTC), strings.Compare(a.Source.URL, b.Source.URL))
+		})
+	}
+}
+
+func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
+	for _, p := range pages {
+		first := strings.SplitN(p.Slug, "/", 2)[0]
+		bad := false
+		for _, seg := range strings.Split(p.Slug, "/") {
+			if !idRE.MatchString(seg) {
+				bad = true
+			}
+		}
+		switch {
+		case bad:
+			*diags = append(*diags, Diagnostic{Path: p.Path, Msg: "a page's file name becomes its address: use letters, digits and hyphens, such as about.md"})
+			continue
+		case slices.Contains(reserved, first) || yearRE.MatchString(first):
+			*diags = append(*diags, Diagnostic{Path: p.Path, Msg: fmt.Sprintf("the page name %q is taken by the chronology's own pages: rename the file", first)})
+			continue
+		}
+		s.Pages = append(s.Pages, p)
+	}
+	slices.SortFunc(s.Pages, func(a, b *Page) int { return strings.Compare(a.Slug, b.Slug) })
+	for _, p := range s.Pages {
+		if p.InMenu {
+			s.Menu = append(s.Menu, p)
+		}
+	}
+	slices.SortStableFunc(s.Menu, func(a, b *Page) int { return a.Menu - b.Menu })
+}
+
+// Event returns the event with the given id, or nil.
+func (s *Site) Event(id string) *Event { return s.byID[id] }

@@ -1,0 +1,11 @@
+// Package templates holds Chronicle's default templates and stylesheet. A
+// site overrides any of them with a file of the same name in its own
+// templates/ folder.
+package templates
+
+import "embed"
+
+// FS holds the default templates (*.html) and assets (*.css).
+//
+//go:embed *.html *.css
+var FS embed.FS
