@@ -234,12 +234,46 @@ func utcOffset(sec int) string {
 	return fmt.Sprintf("UTC%c%d:%02d", sign, h, m)
 }
 
+// In converts a datetime with an offset to the same instant as a local
+// datetime in loc, the site's time zone, so that every time on a site is
+// read on one clock and grouped under the site's calendar day. Other dates
+// are returned as they are.
+func (d Date) In(loc *time.Location) Date {
+	if d.Prec != Offset {
+		return d
+	}
+	t := d.Start(loc).In(loc)
+	return Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Hour: t.Hour(), Min: t.Minute(), Sec: t.Second(), Prec: Minute}
+}
+
+// HumanIn writes the date for readers of a site in loc: datetimes are shown
+// on the site's clock, with its zone's abbreviation ("03:06 EET").
+func (d Date) HumanIn(loc *time.Location) string {
+	if d.Prec < Minute {
+		return d.Human()
+	}
+	l := d.In(loc)
+	zone, _ := l.Start(loc).Zone()
+	if zone == "" || zone[0] == '+' || zone[0] == '-' {
+		zone = utcOffset(offsetOf(l.Start(loc)))
+	}
+	return fmt.Sprintf("%d %s %d, %02d:%02d %s", l.Day, time.Month(l.Month), l.Year, l.Hour, l.Min, zone)
+}
+
+func offsetOf(t time.Time) int {
+	_, off := t.Zone()
+	return off
+}
+
 // Range writes a span for readers, sharing what the two ends share:
 // "19–21 December 2025", "30 November – 2 December 2025", "December 2025 –
 // January 2026". An empty end gives the start alone.
-func Range(start, end Date) string {
+func Range(start, end Date, loc *time.Location) string {
 	if end.IsZero() || end == start {
-		return start.Human()
+		return start.HumanIn(loc)
+	}
+	if start.Prec >= Minute || end.Prec >= Minute {
+		return start.HumanIn(loc) + " – " + end.HumanIn(loc)
 	}
 	if start.Prec == Day && end.Prec == Day && start.Year == end.Year {
 		if start.Month == end.Month {

@@ -95,7 +95,7 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		case *ast.Image:
 			dest = n.Destination
 			// An image from another host would be a request a reader did not ask for.
-			if s := Scheme(string(dest)); s != "" {
+			if s := Scheme(unescape(dest)); s != "" {
 				bad = append(bad, n)
 				return ast.WalkSkipChildren, nil
 			}
@@ -107,7 +107,9 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		default:
 			return ast.WalkContinue, nil
 		}
-		if !SafeURL(string(dest)) {
+		// The renderer resolves entities and escapes in destinations, so
+		// "javascript&colon;" must be judged as "javascript:".
+		if !SafeURL(unescape(dest)) {
 			bad = append(bad, n)
 			return ast.WalkSkipChildren, nil
 		}
@@ -164,6 +166,12 @@ func offsetOf(n ast.Node) int {
 		}
 	}
 	return -1
+}
+
+// unescape resolves what the renderer will resolve in a destination:
+// backslash escapes of punctuation and character references.
+func unescape(dest []byte) string {
+	return html.UnescapeString(string(util.UnescapePunctuations(dest)))
 }
 
 func truncate(s string, n int) string {

@@ -260,4 +260,3 @@ func (s *Site) sitemap(files Files) []byte {
 	b.WriteString("</urlset>\n")
 	return b.Bytes()
 }
-

@@ -72,13 +72,25 @@ func (ds Diagnostics) sort() {
 
 // nearest suggests the known word closest to w, or "" if none is close.
 func nearest(w string, known []string) string {
-	best, bestD := "", len(w)/2+2
+	best, bestD, bestP := "", len(w)/2+2, -1
+	lw := strings.ToLower(w)
 	for _, k := range known {
-		if d := editDistance(strings.ToLower(w), k); d < bestD {
-			best, bestD = k, d
+		d, p := editDistance(lw, strings.ToLower(k)), commonPrefix(lw, strings.ToLower(k))
+		// On a tie, the word that starts the same way is the likelier
+		// intent: "knd" is "kind", not "end".
+		if d < bestD || d == bestD && p > bestP && best != "" {
+			best, bestD, bestP = k, d, p
 		}
 	}
 	return best
+}
+
+func commonPrefix(a, b string) int {
+	n := 0
+	for n < len(a) && n < len(b) && a[n] == b[n] {
+		n++
+	}
+	return n
 }
 
 func editDistance(a, b string) int {

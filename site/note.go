@@ -293,7 +293,8 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		e.Summary = md.Summary
 	}
 	if len(md.Cited) == 0 && len(ids) > 0 {
-		diags = append(diags, Diagnostic{Path: path, Line: bodyLine, Warning: true,
+		lead := len(body) - len(bytes.TrimLeft(body, "\n"))
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + lead, Warning: true,
 			Msg: "the body cites no source: cite the sentence each source supports with [@id]"})
 	}
 	// Number the sources in the order the body first cites them; the

@@ -105,9 +105,9 @@ func (s *Site) funcs() template.FuncMap {
 		"termURL": func(tax, name string) string {
 			return c.URL(tax + "/" + slug.Make(name) + "/")
 		},
-		"human": date.Date.Human,
+		"human": func(d date.Date) string { return d.HumanIn(c.Location) },
 		"iso":   func(d date.Date) string { return d.ISO(c.Location) },
-		"span":  func(e *Event) string { return date.Range(e.Date, e.End) },
+		"span":  func(e *Event) string { return date.Range(e.Date, e.End, c.Location) },
 		"kind":  c.kind,
 		"storyline": func(key string) *Storyline {
 			if st := c.storyline(key); st != nil {

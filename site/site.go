@@ -375,7 +375,8 @@ func (tax *Taxonomy) Term(name string) *Term {
 func (s *Site) buildMonths() {
 	var cur *Month
 	for _, e := range s.Events {
-		m := e.Date.MonthOf()
+		local := e.Date.In(s.Config.Location)
+		m := local.MonthOf()
 		if cur == nil || cur.Date != m {
 			sl := fmt.Sprintf("%04d", m.Year)
 			if m.Prec >= date.Month {
@@ -385,7 +386,7 @@ func (s *Site) buildMonths() {
 			s.Months = append(s.Months, cur)
 		}
 		cur.Events = append(cur.Events, e)
-		d := e.Date.DayOf()
+		d := local.DayOf()
 		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != d {
 			cur.Days = append(cur.Days, &Day{Date: d, Anchor: "d" + d.String()})
 		}

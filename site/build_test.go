@@ -1,0 +1,146 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"strings"
+	"testing"
+)
+
+// TestDeterministic builds the golden site and the shipped chronology several
+// times: the same input must give the same bytes, whatever the map order or
+// the scheduling of the workers.
+func TestDeterministic(t *testing.T) {
+	for _, dir := range []string{"testdata/golden/site", ".."} {
+		first, err := Build(os.DirFS(dir), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		for range 3 {
+			again, err := Build(os.DirFS(dir), Options{})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(again.Files) != len(first.Files) {
+				t.Fatalf("%s: %d files, then %d", dir, len(first.Files), len(again.Files))
+			}
+			for p, data := range first.Files {
+				if !bytes.Equal(again.Files[p], data) {
+					t.Errorf("%s: %s differs between two builds", dir, p)
+				}
+			}
+		}
+	}
+}
+
+func TestDrafts(t *testing.T) {
+	fsys := os.DirFS("testdata/golden/site")
+	res, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["events/2025-12-22-draft/index.html"]; ok {
+		t.Error("a draft was built without -drafts")
+	}
+	res, err = Build(fsys, Options{Drafts: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["events/2025-12-22-draft/index.html"]; !ok {
+		t.Error("-drafts did not build the draft")
+	}
+}
+
+func TestBaseURLOverride(t *testing.T) {
+	res, err := Build(os.DirFS("testdata/golden/site"), Options{BaseURL: "https://other.example/sub/dir"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res.Site.Config.BasePath != "/sub/dir/" {
+		t.Errorf("base path %q", res.Site.Config.BasePath)
+	}
+	for p, data := range res.Files {
+		if bytes.Contains(data, []byte("/repo/")) || bytes.Contains(data, []byte("owner.github.io")) {
+			t.Errorf("%s still links to the config's baseURL", p)
+		}
+	}
+	// 404.html is served at any depth, so its links must be rooted.
+	page := string(res.Files["404.html"])
+	if !strings.Contains(page, `href="/sub/dir/"`) || strings.Contains(page, `href="../`) {
+		t.Errorf("404 page links are not rooted at the base path")
+	}
+}
+
+func TestRelatedBothWays(t *testing.T) {
+	res, err := Build(os.DirFS("testdata/golden/site"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	talks := res.Site.Event("2025-12-talks")
+	if len(talks.Backlinks) != 1 || talks.Backlinks[0].ID != "2025-12-19-port-strike" {
+		t.Fatalf("backlinks of the talks: %v", talks.Backlinks)
+	}
+	if page := string(res.Files["events/2025-12-talks/index.html"]); !strings.Contains(page, "Linked from") || !strings.Contains(page, "/repo/events/2025-12-19-port-strike/") {
+		t.Error("the talks page does not show that the strike links to it")
+	}
+}
+
+func TestTemplateOverride(t *testing.T) {
+	fsys := testFS(map[string]string{
+		"content/a.md":         note,
+		"templates/page.html":  `{{define "main"}}<p>custom page</p>{{end}}`,
+		"templates/event.html": `{{define "main"}}<p class="mine">{{.Event.Title}}</p>{{end}}`,
+		"content/pages/x.md":   "+++\ntitle = \"X\"\n+++\nx\n",
+	})
+	res, err := Build(fsys, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(res.Files["events/a/index.html"]), `<p class="mine">Missile strike on a port</p>`) {
+		t.Error("the site's templates/event.html did not override the default")
+	}
+	if !strings.Contains(string(res.Files["x/index.html"]), "custom page") {
+		t.Error("the site's templates/page.html did not override the default")
+	}
+	fsys["templates/event.html"].Data = []byte(`{{define "main"}}{{.Nope}`)
+	_, err = Build(fsys, Options{})
+	if err == nil || !strings.Contains(err.Error(), "templates/event.html:1:") {
+		t.Errorf("a broken template should be an error with its line, got %v", err)
+	}
+}
+
+func TestMonthArchives(t *testing.T) {
+	files := map[string]string{}
+	for i := range frontPageMax + 50 {
+		month := 1 + i%12
+		day := 1 + i%28
+		text := strings.Replace(note, "date = 2025-12-19", "date = 2024-"+two(month)+"-"+two(day), 1)
+		files["content/n"+itoa(i)+".md"] = text
+	}
+	res, err := Build(testFS(files), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(res.Files["index.html"])
+	if n := strings.Count(index, `<article class="event`); n > frontPageMax || n == 0 {
+		t.Errorf("front page shows %d events, want 1..%d", n, frontPageMax)
+	}
+	if !strings.Contains(index, "Earlier months are on their own pages") {
+		t.Error("front page does not link the archived months")
+	}
+	total := 0
+	for m := 1; m <= 12; m++ {
+		page := string(res.Files["2024/"+two(m)+"/index.html"])
+		total += strings.Count(page, `<article class="event`)
+	}
+	if total != frontPageMax+50 {
+		t.Errorf("month archives hold %d events, want %d", total, frontPageMax+50)
+	}
+}
+
+func two(n int) string {
+	if n < 10 {
+		return "0" + itoa(n)
+	}
+	return itoa(n)
+}
