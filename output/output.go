@@ -62,7 +62,7 @@ func Check(dir, siteDir string, force bool) error {
 		return refuse("it is the site's own folder or holds it; give an output folder inside it, such as -o public")
 	}
 	for _, keep := range []string{"content", "templates"} {
-		if within(real, filepath.Join(site, keep)) || real == filepath.Join(site, keep) {
+		if within(filepath.Join(site, keep), real) || real == filepath.Join(site, keep) {
 			return refuse(fmt.Sprintf("it is inside the site's %s/ folder, which chronicle never writes; use -o public", keep))
 		}
 	}

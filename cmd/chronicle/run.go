@@ -110,7 +110,7 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chronicle build:", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "built %d events, %d pages in %s -> %s\n", len(res.Site.Events), res.Files.Pages(),
+	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(len(res.Site.Events), "event"), count(res.Files.Pages(), "page"),
 		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(path), "/")+"/")
 	return 0
 }
