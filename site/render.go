@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 
 	"github.com/chronicle-tools/chronicle/date"
 	"github.com/chronicle-tools/chronicle/slug"
@@ -123,7 +124,10 @@ func (s *Site) funcs() template.FuncMap {
 			}
 			return strconv.Itoa(n) + " " + many
 		},
-		"last":  func(es []*Event) *Event { return es[len(es)-1] },
+		"last": func(es []*Event) *Event { return es[len(es)-1] },
+		// item is an event's entry in lists, rendered once by prerenderItems
+		// and reused on every list page it appears on.
+		"item":  func(e *Event) template.HTML { return s.items[e.Seq] },
 		"lower": strings.ToLower,
 		"ordered": func(days []*Day) []*Day {
 			if !c.Newest {
@@ -170,6 +174,9 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 		tpl  string
 		file string
 		v    view
+	}
+	if !s.prerenderItems(tpls["index.html"], diags) {
+		return
 	}
 	var jobs []job
 	add := func(tpl, dir string, v view) {
@@ -233,27 +240,10 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 
 	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
-	var next sync.Mutex
-	i := 0
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			var buf bytes.Buffer
-			for {
-				next.Lock()
-				j := i
-				i++
-				next.Unlock()
-				if j >= len(jobs) {
-					return
-				}
-				buf.Reset()
-				errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(&buf, "base", &jobs[j].v)
-				out[j] = bytes.Clone(buf.Bytes())
-			}
-		})
-	}
-	wg.Wait()
+	parallel(len(jobs), func(buf *bytes.Buffer, j int) {
+		errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(buf, "base", &jobs[j].v)
+		out[j] = bytes.Clone(buf.Bytes())
+	})
 	reported := map[string]bool{}
 	for j, jb := range jobs {
 		if errs[j] != nil {
@@ -265,6 +255,46 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 		}
 		files[jb.file] = out[j]
 	}
+}
+
+// prerenderItems renders each event's list entry (the "item" template)
+// once: the front page, month archives and every taxonomy page then copy it
+// instead of rendering the same entry again for each list it is in.
+func (s *Site) prerenderItems(t *template.Template, diags *Diagnostics) bool {
+	s.items = make([]template.HTML, len(s.Events))
+	errs := make([]error, len(s.Events))
+	parallel(len(s.Events), func(buf *bytes.Buffer, i int) {
+		errs[i] = t.ExecuteTemplate(buf, "item", s.Events[i])
+		s.items[i] = template.HTML(buf.String())
+	})
+	for _, err := range errs {
+		if err != nil {
+			*diags = append(*diags, Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
+			return false
+		}
+	}
+	return true
+}
+
+// parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each
+// with its own buffer, reset before each call.
+func parallel(n int, f func(buf *bytes.Buffer, i int)) {
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+		wg.Go(func() {
+			var buf bytes.Buffer
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				buf.Reset()
+				f(&buf, i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 func orderMonths(s *Site) []*Month {

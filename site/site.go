@@ -3,6 +3,7 @@ package site
 import (
 	"cmp"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"regexp"
 	"runtime"
@@ -32,6 +33,7 @@ type Site struct {
 	Months     []*Month // oldest first
 	Publishers []*Publisher
 	byID       map[string]*Event
+	items      []template.HTML // each event's list entry, by Seq
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or
