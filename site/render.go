@@ -9,7 +9,6 @@ import (
 	"io/fs"
 	"regexp"
 	"runtime"
-	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -36,13 +35,12 @@ type view struct {
 
 	Event     *Event
 	Term      *Term
-	Events    []*Event
 	Tax       *Taxonomy
 	Month     *Month
 	Prev      *Month
 	Next      *Month
 	Page      *Page
-	Months    []*Month // months shown in full on the front page
+	Months    []*Month // months shown in full, arranged for reading
 	AllMonths []*Month
 	Archived  []*Month // months only on their archive pages
 }
@@ -129,21 +127,11 @@ func (s *Site) funcs() template.FuncMap {
 		// and reused on every list page it appears on.
 		"item":  func(e *Event) template.HTML { return s.items[e.Seq] },
 		"lower": strings.ToLower,
-		"ordered": func(days []*Day) []*Day {
-			if !c.Newest {
-				return days
-			}
-			out := make([]*Day, len(days))
-			for i, d := range days {
-				r := *d
-				r.Events = reversed(d.Events)
-				out[len(days)-1-i] = &r
-			}
-			return out
-		},
 		"monthHref": func(v *view, m *Month) string {
-			if slices.Contains(v.Months, m) {
-				return "#m" + m.Date.String()
+			for _, shown := range v.Months {
+				if shown.Date == m.Date {
+					return "#m" + m.Date.String()
+				}
 			}
 			return c.URL(m.Slug + "/")
 		},
@@ -201,12 +189,11 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	}
 	archived := months[:len(months)-len(shown)]
 	if s.Config.Newest {
-		shown = reversed(shown)
 		archived = reversed(archived)
 	}
-	add("index.html", "", view{Description: s.Config.Description, Months: shown, AllMonths: orderMonths(s), Archived: archived})
+	add("index.html", "", view{Description: s.Config.Description, Months: arrange(shown, s.Config.Newest), AllMonths: arrange(months, s.Config.Newest), Archived: archived})
 	for i, m := range months {
-		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: m}
+		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: arrange([]*Month{m}, s.Config.Newest)[0]}
 		if i > 0 {
 			v.Prev = months[i-1]
 		}
@@ -221,15 +208,13 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	for _, tax := range s.Taxonomies {
 		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
 		for _, t := range tax.Terms {
-			events := t.Events
-			if s.Config.Newest && tax.Key != "storylines" {
-				events = reversed(events)
-			}
+			// A storyline is a thread read from its start.
+			newest := s.Config.Newest && tax.Key != "storylines"
 			desc := t.Description
 			if desc == "" {
 				desc = fmt.Sprintf("Events with the %s %s.", strings.ToLower(tax.Singular), t.Name)
 			}
-			add("term.html", tax.Key+"/"+t.Slug+"/", view{Title: tax.Singular + ": " + t.Name, Description: desc, Term: t, Events: events})
+			add("term.html", tax.Key+"/"+t.Slug+"/", view{Title: tax.Singular + ": " + t.Name, Description: desc, Term: t, Months: arrange(groupMonths(t.Events, s.Config.Location), newest)})
 		}
 	}
 	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher."})
@@ -295,13 +280,6 @@ func parallel(n int, f func(buf *bytes.Buffer, i int)) {
 		})
 	}
 	wg.Wait()
-}
-
-func orderMonths(s *Site) []*Month {
-	if s.Config.Newest {
-		return reversed(s.Months)
-	}
-	return s.Months
 }
 
 // kindCSS gives each kind its colour. It lives in the stylesheet because the

@@ -375,9 +375,16 @@ func (tax *Taxonomy) Term(name string) *Term {
 }
 
 func (s *Site) buildMonths() {
+	s.Months = groupMonths(s.Events, s.Config.Location)
+}
+
+// groupMonths groups events, in time order, by month and day on the
+// site's calendar.
+func groupMonths(events []*Event, loc *time.Location) []*Month {
+	var months []*Month
 	var cur *Month
-	for _, e := range s.Events {
-		local := e.Date.In(s.Config.Location)
+	for _, e := range events {
+		local := e.Date.In(loc)
 		m := local.MonthOf()
 		if cur == nil || cur.Date != m {
 			sl := fmt.Sprintf("%04d", m.Year)
@@ -385,7 +392,7 @@ func (s *Site) buildMonths() {
 				sl = fmt.Sprintf("%04d/%02d", m.Year, m.Month)
 			}
 			cur = &Month{Date: m, Slug: sl}
-			s.Months = append(s.Months, cur)
+			months = append(months, cur)
 		}
 		cur.Events = append(cur.Events, e)
 		d := local.DayOf()
@@ -395,6 +402,27 @@ func (s *Site) buildMonths() {
 		day := cur.Days[len(cur.Days)-1]
 		day.Events = append(day.Events, e)
 	}
+	return months
+}
+
+// arrange returns months for reading: as they are (oldest first), or with
+// months, days and events all reversed for newest first.
+func arrange(months []*Month, newest bool) []*Month {
+	if !newest {
+		return months
+	}
+	out := make([]*Month, len(months))
+	for i, m := range months {
+		r := *m
+		r.Days = make([]*Day, len(m.Days))
+		for j, d := range m.Days {
+			rd := *d
+			rd.Events = reversed(d.Events)
+			r.Days[len(m.Days)-1-j] = &rd
+		}
+		out[len(months)-1-i] = &r
+	}
+	return out
 }
 
 func (s *Site) buildPublishers(diags *Diagnostics) {
