@@ -6,7 +6,6 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/chronicle-tools/chronicle/cite"
@@ -193,9 +192,6 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	}
 	if strings.ContainsAny(e.Title, "\n\r") {
 		doc.errorf("title", "title must be one line: move the rest into the body or the summary")
-	}
-	if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(time.UTC).Before(e.Date.Start(time.UTC)) && e.End.End(time.UTC).Before(e.Date.End(time.UTC)) {
-		doc.errorf("end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
 	}
 	switch {
 	case e.Status == "":

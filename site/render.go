@@ -43,6 +43,10 @@ type view struct {
 	Months    []*Month // months shown in full, arranged for reading
 	AllMonths []*Month
 	Archived  []*Month // months only on their archive pages
+	Chart     *Chart
+	Stories   []StorySpan
+	Filters   bool   // the page has the filter form and its script
+	JS        string // the filter script's URL
 }
 
 // loadTemplates parses the default templates, each replaced by the site's
@@ -75,8 +79,29 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 		}
 		out[name] = t
 	}
-	_, css := read("style.css")
+	css := asset(fsys, "style.css")
 	return out, css
+}
+
+// asset reads a default asset, or the site's own file of the same name.
+func asset(fsys fs.FS, name string) []byte {
+	if data, err := fs.ReadFile(fsys, "templates/"+name); err == nil {
+		return data
+	}
+	data, err := fs.ReadFile(templates.FS, name)
+	if err != nil {
+		panic(err) // the embedded set is fixed at compile time
+	}
+	return data
+}
+
+// fingerprint stores an asset under a name that changes with its bytes, so
+// that it can be cached for ever, and returns its URL.
+func (s *Site) fingerprint(files Files, name, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	p := "assets/" + name + "." + hex.EncodeToString(sum[:5]) + ext
+	files[p] = data
+	return s.Config.URL(p)
 }
 
 var templateLineRE = regexp.MustCompile(`:(\d+):`)
@@ -127,13 +152,28 @@ func (s *Site) funcs() template.FuncMap {
 		// and reused on every list page it appears on.
 		"item":  func(e *Event) template.HTML { return s.items[e.Seq] },
 		"lower": strings.ToLower,
-		"monthHref": func(v *view, m *Month) string {
+		"monthHref": func(v *view, d date.Date) string {
 			for _, shown := range v.Months {
-				if shown.Date == m.Date {
-					return "#m" + m.Date.String()
+				if shown.Date == d {
+					return "#m" + d.String()
 				}
 			}
-			return c.URL(m.Slug + "/")
+			for _, m := range s.Months {
+				if m.Date == d {
+					return c.URL(m.Slug + "/")
+				}
+			}
+			return c.URL("")
+		},
+		"facets":   facets,
+		"jsonLD":   s.jsonLD,
+		"storyNav": s.storyNav,
+		"statuses": func() []string { return statuses },
+		"title": func(w string) string {
+			if w == "" {
+				return w
+			}
+			return strings.ToUpper(w[:1]) + w[1:]
 		},
 	}
 }
@@ -153,10 +193,8 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 		return
 	}
 	css = append(css, s.kindCSS()...)
-	sum := sha256.Sum256(css)
-	cssPath := "assets/style." + hex.EncodeToString(sum[:5]) + ".css"
-	files[cssPath] = css
-	cssURL := s.Config.URL(cssPath)
+	cssURL := s.fingerprint(files, "style", ".css", css)
+	jsURL := s.fingerprint(files, "filter", ".js", asset(fsys, "filter.js"))
 
 	type job struct {
 		tpl  string
@@ -168,7 +206,7 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	}
 	var jobs []job
 	add := func(tpl, dir string, v view) {
-		v.Site, v.CSS, v.Path = s, cssURL, dir
+		v.Site, v.CSS, v.JS, v.Path = s, cssURL, jsURL, dir
 		file := dir + "index.html"
 		if tpl == "404.html" {
 			file = "404.html"
@@ -191,9 +229,10 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	if s.Config.Newest {
 		archived = reversed(archived)
 	}
-	add("index.html", "", view{Description: s.Config.Description, Months: arrange(shown, s.Config.Newest), AllMonths: arrange(months, s.Config.Newest), Archived: archived})
+	add("index.html", "", view{Description: s.Config.Description, Months: arrange(shown, s.Config.Newest), AllMonths: arrange(months, s.Config.Newest), Archived: archived,
+		Chart: s.chart(), Stories: s.storySpans(), Filters: len(s.Events) > 0})
 	for i, m := range months {
-		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: arrange([]*Month{m}, s.Config.Newest)[0]}
+		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: arrange([]*Month{m}, s.Config.Newest)[0], Filters: true}
 		if i > 0 {
 			v.Prev = months[i-1]
 		}

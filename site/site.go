@@ -214,6 +214,10 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			drafts[e.ID] = true
 			continue
 		}
+		// Local datetimes are on the site's clock, so this needs the config.
+		if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(cfg.Location).Before(e.Date.Start(cfg.Location)) && e.End.End(cfg.Location).Before(e.Date.End(cfg.Location)) {
+			errorf(&e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
+		}
 		if e.Kind != "" && cfg.kind(e.Kind) == nil {
 			errorf(&e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg)), strings.Join(kindNames(cfg), ", "), e.Kind)
 		}

@@ -5,7 +5,7 @@ package templates
 
 import "embed"
 
-// FS holds the default templates (*.html) and assets (*.css).
+// FS holds the default templates (*.html) and assets (*.css, *.js).
 //
-//go:embed *.html *.css
+//go:embed *.html *.css *.js
 var FS embed.FS

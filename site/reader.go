@@ -1,0 +1,262 @@
+package site
+
+import (
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/slug"
+)
+
+// Chart is the front page's activity chart: events per week (or per month,
+// for spans over two years), stacked by kind. The geometry is computed here
+// so that the template only draws it.
+type Chart struct {
+	Unit     string // "week" or "month"
+	Width    int
+	Height   int
+	Bins     []*Bin
+	Ticks    []Tick
+	Kinds    []Kind // the kinds present, for the legend
+	Max      int
+	Undated  int // events known only to the month or year, not charted by week
+	Baseline int // y of the axis
+}
+
+// Bin is one bar.
+type Bin struct {
+	Label    string // "week of 1 December 2025"
+	X        string
+	W        string
+	Total    int
+	Segments []Segment
+	Counts   []int // per kind of Chart.Kinds, for the table
+}
+
+// Segment is one kind's part of a bar.
+type Segment struct {
+	Kind  string
+	Label string
+	Y, H  string
+	Count int
+}
+
+// Tick labels the first bar of a month and links to it.
+type Tick struct {
+	X     string
+	Label string
+	Month date.Date
+}
+
+const (
+	chartW, chartH, chartTop, chartBottom = 480, 130, 6, 20
+)
+
+func px(f float64) string { return strconv.FormatFloat(f, 'f', 1, 64) }
+
+// chart bins the events by week on the site's calendar.
+func (s *Site) chart() *Chart {
+	loc := s.Config.Location
+	var dated []*Event
+	c := &Chart{Width: chartW, Height: chartH, Baseline: chartH - chartBottom}
+	for _, e := range s.Events {
+		if e.Date.Prec >= date.Day {
+			dated = append(dated, e)
+		} else {
+			c.Undated++
+		}
+	}
+	if len(dated) == 0 {
+		return nil
+	}
+	first, last := dated[0].Date.In(loc).DayOf().Start(loc), dated[len(dated)-1].Date.In(loc).DayOf().Start(loc)
+	monthly := last.Sub(first) > 2*366*24*time.Hour
+	c.Unit = "week"
+	if monthly {
+		c.Unit = "month"
+	}
+	binStart := func(t time.Time) time.Time {
+		if monthly {
+			return time.Date(t.Year(), t.Month(), 1, 0, 0, 0, 0, loc)
+		}
+		wd := (int(t.Weekday()) + 6) % 7 // Monday first
+		return time.Date(t.Year(), t.Month(), t.Day()-wd, 0, 0, 0, 0, loc)
+	}
+	next := func(t time.Time) time.Time {
+		if monthly {
+			return t.AddDate(0, 1, 0)
+		}
+		return t.AddDate(0, 0, 7)
+	}
+	// The kinds present, in config order.
+	present := map[string]bool{}
+	for _, e := range dated {
+		present[e.Kind] = true
+	}
+	kindIdx := map[string]int{}
+	for _, k := range s.Config.Kinds {
+		if present[k.Key] {
+			kindIdx[k.Key] = len(c.Kinds)
+			c.Kinds = append(c.Kinds, k)
+		}
+	}
+	var starts []time.Time
+	index := map[time.Time]int{}
+	for t := binStart(first); !t.After(last); t = next(t) {
+		index[t] = len(starts)
+		starts = append(starts, t)
+		c.Bins = append(c.Bins, &Bin{Counts: make([]int, len(c.Kinds))})
+	}
+	for _, e := range dated {
+		b := c.Bins[index[binStart(e.Date.In(loc).DayOf().Start(loc))]]
+		b.Counts[kindIdx[e.Kind]]++
+		b.Total++
+		c.Max = max(c.Max, b.Total)
+	}
+	plotW := float64(chartW)
+	bw := plotW / float64(len(c.Bins))
+	scale := float64(c.Baseline-chartTop) / float64(c.Max)
+	var lastMonth time.Month = 0
+	lastTickX := -100.0
+	for i, b := range c.Bins {
+		t := starts[i]
+		x := float64(i) * bw
+		b.X, b.W = px(x+bw*0.1), px(bw*0.8)
+		if monthly {
+			b.Label = t.Format("January 2006")
+		} else {
+			b.Label = "week of " + date.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Prec: date.Day}.Human()
+		}
+		y := float64(c.Baseline)
+		for k, n := range b.Counts {
+			if n == 0 {
+				continue
+			}
+			h := float64(n) * scale
+			y -= h
+			b.Segments = append(b.Segments, Segment{Kind: c.Kinds[k].Key, Label: c.Kinds[k].Label, Y: px(y), H: px(h), Count: n})
+		}
+		// A tick at the first bar that starts in a new month, spaced so
+		// labels do not overlap.
+		mt := t
+		if !monthly && t.Month() != t.AddDate(0, 0, 6).Month() {
+			mt = t.AddDate(0, 0, 6)
+		}
+		if mt.Month() != lastMonth && x-lastTickX >= 64 {
+			c.Ticks = append(c.Ticks, Tick{X: px(x), Label: mt.Format("Jan 2006"), Month: date.Date{Year: mt.Year(), Month: int(mt.Month()), Prec: date.Month}})
+			lastTickX = x
+		}
+		lastMonth = mt.Month()
+	}
+	return c
+}
+
+// StorySpan is a storyline with its count and span of dates, for the front
+// page.
+type StorySpan struct {
+	Term  *Term
+	First *Event
+	Last  *Event
+}
+
+func (s *Site) storySpans() []StorySpan {
+	var out []StorySpan
+	for _, t := range s.Taxonomy("storylines").Terms {
+		if len(t.Events) > 0 {
+			out = append(out, StorySpan{Term: t, First: t.Events[0], Last: t.Events[len(t.Events)-1]})
+		}
+	}
+	return out
+}
+
+// StoryNav is an event's place in one of its storylines.
+type StoryNav struct {
+	Term       *Term
+	Prev, Next *Event
+	Pos, Of    int
+}
+
+func (s *Site) storyNav(e *Event) []StoryNav {
+	var out []StoryNav
+	tax := s.Taxonomy("storylines")
+	for _, key := range dedupe(e.Storylines) {
+		t := tax.bySlug[key]
+		if t == nil {
+			continue
+		}
+		for i, x := range t.Events {
+			if x != e {
+				continue
+			}
+			n := StoryNav{Term: t, Pos: i + 1, Of: len(t.Events)}
+			if i > 0 {
+				n.Prev = t.Events[i-1]
+			}
+			if i+1 < len(t.Events) {
+				n.Next = t.Events[i+1]
+			}
+			out = append(out, n)
+		}
+	}
+	return out
+}
+
+// facets are the data attributes the filter script reads from a list entry:
+// slugs joined by spaces, and the sources' publishers for the search.
+func facets(e *Event) map[string]string {
+	join := func(names []string) string {
+		out := make([]string, 0, len(names))
+		for _, n := range names {
+			out = append(out, slug.Make(n))
+		}
+		return strings.Join(out, " ")
+	}
+	var pubs []string
+	for _, src := range e.Sources {
+		if !contains(pubs, src.Publisher) {
+			pubs = append(pubs, src.Publisher)
+		}
+	}
+	return map[string]string{
+		"story": strings.Join(dedupe(e.Storylines), " "),
+		"place": join(e.Places),
+		"actor": join(e.Actors),
+		"pub":   strings.Join(pubs, " | "),
+	}
+}
+
+// jsonLD describes an event for search engines, as schema.org data.
+func (s *Site) jsonLD(e *Event) map[string]any {
+	c := s.Config
+	ld := map[string]any{
+		"@context":    "https://schema.org",
+		"@type":       "Event",
+		"name":        e.Title,
+		"description": e.Summary,
+		"url":         c.AbsURL("events/" + e.ID + "/"),
+		"startDate":   e.Date.ISO(c.Location),
+		"eventStatus": "https://schema.org/EventScheduled",
+	}
+	if !e.End.IsZero() {
+		ld["endDate"] = e.End.ISO(c.Location)
+	}
+	var places []map[string]string
+	for _, p := range e.Places {
+		places = append(places, map[string]string{"@type": "Place", "name": p})
+	}
+	if len(places) > 0 {
+		ld["location"] = places
+	}
+	var cites []map[string]any
+	for _, src := range e.Sources {
+		ci := map[string]any{"@type": "CreativeWork", "name": src.Title, "url": src.URL,
+			"publisher": map[string]string{"@type": "Organization", "name": src.Publisher}}
+		if !src.Published.IsZero() && !src.PublishedEstimated {
+			ci["datePublished"] = src.Published.ISO(c.Location)
+		}
+		cites = append(cites, ci)
+	}
+	ld["citation"] = cites
+	return ld
+}
