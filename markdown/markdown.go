@@ -29,6 +29,7 @@ type Problem struct {
 type Doc struct {
 	HTML     []byte
 	Summary  string         // the first paragraph as plain text
+	Text     string         // the whole body as plain text, for search
 	Cited    []string       // source ids in order of first citation
 	Count    map[string]int // source id -> times cited
 	Problems []Problem
@@ -37,7 +38,10 @@ type Doc struct {
 // md is shared: a goldmark instance is safe for concurrent Convert calls
 // and costly to set up.
 var md = goldmark.New(
-	goldmark.WithExtensions(extension.Table, extension.Strikethrough, extension.Linkify,
+	// Table alignment as the align attribute: the style attribute goldmark
+	// writes by default is inline style, which the pages' CSP blocks.
+	goldmark.WithExtensions(extension.NewTable(extension.WithTableCellAlignMethod(extension.TableCellAlignAttribute)),
+		extension.Strikethrough, extension.Linkify,
 		extension.Footnote, extension.Typographer, cite.Extension),
 	goldmark.WithParserOptions(parser.WithAutoHeadingID(),
 		parser.WithASTTransformers(util.Prioritized(linkPolicy{}, 1000))),
@@ -53,7 +57,7 @@ func Render(src []byte, sourceIDs []string) Doc {
 		// Rendering to a bytes.Buffer fails only on a bug in a renderer.
 		panic(err)
 	}
-	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src)}
+	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src)}
 	for _, p := range refs.Problems {
 		d.Problems = append(d.Problems, Problem{Line: lineAt(src, p.Offset), Msg: p.Msg})
 	}
@@ -83,7 +87,7 @@ var droppedKey = parser.NewContextKey()
 type linkPolicy struct{}
 
 func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Context) {
-	var bad []ast.Node
+	var bad, images []ast.Node
 	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			return ast.WalkContinue, nil
@@ -94,11 +98,13 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			dest = n.Destination
 		case *ast.Image:
 			dest = n.Destination
-			// An image from another host would be a request a reader did not ask for.
-			if s := Scheme(unescape(dest)); s != "" {
+			// An image from another host would be a request a reader did not
+			// ask for: any scheme, and "//host/x" (or "\\host"), are dropped.
+			if u := unescape(dest); Scheme(u) != "" || networkPath(u) {
 				bad = append(bad, n)
 				return ast.WalkSkipChildren, nil
 			}
+			images = append(images, n)
 		case *ast.AutoLink:
 			dest = n.URL(reader.Source())
 			if n.AutoLinkType == ast.AutoLinkEmail {
@@ -147,6 +153,33 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 	if dropped != nil {
 		pc.Set(droppedKey, dropped)
 	}
+	// An image's text becomes its alt attribute, where a citation cannot
+	// link; it follows the image instead, so that the anchor the source
+	// list links back to exists.
+	for _, img := range images {
+		var cites []ast.Node
+		ast.Walk(img, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+			if entering && n.Kind() == cite.Kind {
+				cites = append(cites, n)
+				return ast.WalkSkipChildren, nil
+			}
+			return ast.WalkContinue, nil
+		})
+		after := img
+		for _, c := range cites {
+			c.Parent().RemoveChild(c.Parent(), c)
+			img.Parent().InsertAfter(img.Parent(), after, c)
+			after = c
+		}
+	}
+}
+
+// networkPath reports a URL that names a host without a scheme: "//host",
+// and "\\host" or "/\\host", which browsers read the same way.
+func networkPath(u string) bool {
+	u = strings.TrimLeft(u, "\x00\x01\x02\x03\x04\x05\x06\x07\x08\x09\x0a\x0b\x0c\x0d\x0e\x0f\x10\x11\x12\x13\x14\x15\x16\x17\x18\x19\x1a\x1b\x1c\x1d\x1e\x1f ")
+	u = strings.NewReplacer("\t", "", "\n", "", "\r", "").Replace(u)
+	return len(u) >= 2 && (u[0] == '/' || u[0] == '\\') && (u[1] == '/' || u[1] == '\\')
 }
 
 // offsetOf finds a source offset for an inline node: its own, or that of
@@ -229,9 +262,18 @@ func firstParagraph(doc ast.Node, src []byte) string {
 	if para == nil {
 		return ""
 	}
+	return plainText(para, src)
+}
+
+// plainText is the text of a node with citations and markup removed and
+// whitespace collapsed; blocks are separated by a space.
+func plainText(n ast.Node, src []byte) string {
 	var b strings.Builder
-	ast.Walk(para, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
+			if n.Type() == ast.TypeBlock {
+				b.WriteByte(' ')
+			}
 			return ast.WalkContinue, nil
 		}
 		switch n := n.(type) {

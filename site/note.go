@@ -44,6 +44,7 @@ type Event struct {
 	Sources        []*Source // in the order of first citation, then the uncited
 	Updates        []Update
 	Body           template.HTML
+	Text           string // the body as plain text, for search
 
 	lines map[string]int // field -> line in the front matter, for later checks
 
@@ -282,6 +283,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	// The body.
 	md := markdown.Render(body, ids)
 	e.Body = template.HTML(md.HTML)
+	e.Text = md.Text
 	for _, p := range md.Problems {
 		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + p.Line - 1, Msg: p.Msg, Warning: p.Warn})
 	}

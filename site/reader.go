@@ -1,6 +1,7 @@
 package site
 
 import (
+	"encoding/json"
 	"strconv"
 	"strings"
 	"time"
@@ -259,4 +260,32 @@ func (s *Site) jsonLD(e *Event) map[string]any {
 	}
 	ld["citation"] = cites
 	return ld
+}
+
+// searchFiles writes search/YYYY-MM.json for each month: event id to the
+// plain text of its body and its sources' titles. The filter script fetches
+// them, from the same site, only when a reader types a search, so that the
+// search covers every word of the notes without weighing on the page.
+func (s *Site) searchFiles(files Files) {
+	for _, m := range s.Months {
+		idx := make(map[string]string, len(m.Events))
+		for _, e := range m.Events {
+			var b strings.Builder
+			b.WriteString(e.Text)
+			for _, src := range e.Sources {
+				b.WriteString(" ")
+				b.WriteString(src.Title)
+			}
+			idx[e.ID] = b.String()
+		}
+		data, err := json.Marshal(idx) // map keys are sorted: stable bytes
+		if err != nil {
+			panic(err)
+		}
+		files[searchPath(m)] = append(data, '\n')
+	}
+}
+
+func searchPath(m *Month) string {
+	return "search/" + strings.ReplaceAll(m.Slug, "/", "-") + ".json"
 }

@@ -165,7 +165,10 @@ func (s *Site) funcs() template.FuncMap {
 			}
 			return c.URL("")
 		},
-		"facets":   facets,
+		"facets": facets,
+		"searchURL": func(m *Month) string {
+			return c.URL(searchPath(m))
+		},
 		"jsonLD":   s.jsonLD,
 		"storyNav": s.storyNav,
 		"statuses": func() []string { return statuses },
@@ -201,6 +204,7 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 		file string
 		v    view
 	}
+	s.searchFiles(files)
 	if !s.prerenderItems(tpls["index.html"], diags) {
 		return
 	}

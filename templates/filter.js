@@ -22,6 +22,22 @@
     return norm(el.textContent + " " + (el.getAttribute("data-pub") || ""));
   });
 
+  // The full text of the notes comes from search/*.json, one file per month
+  // on the page, fetched from this site on the first search only.
+  var full = {}, loading = false;
+  function loadText(then) {
+    if (loading || !window.fetch) return;
+    loading = true;
+    var urls = sections.map(function (s) { return s.getAttribute("data-search"); }).filter(Boolean);
+    Promise.all(urls.map(function (u) {
+      return fetch(u).then(function (r) { return r.ok ? r.json() : {}; }).catch(function () { return {}; });
+    })).then(function (parts) {
+      parts.forEach(function (p) { for (var id in p) full[id] = norm(p[id]); });
+      items.forEach(function (el, i) { if (full[el.id]) text[i] += " " + full[el.id]; });
+      then();
+    });
+  }
+
   function fromURL() {
     var q = new URLSearchParams(location.search), st = {};
     keys.forEach(function (k) { st[k] = q.get(k) || ""; });
@@ -42,6 +58,7 @@
     return location.pathname + (s ? "?" + s : "");
   }
   function apply(st) {
+    if (st.q) loadText(function () { apply(fromForm()); });
     var words = norm(st.q).split(" ").filter(Boolean), shown = 0;
     items.forEach(function (el, i) {
       var ok = facets.every(function (f) {
