@@ -268,10 +268,10 @@ func TestBrowserAccessibility(t *testing.T) {
 				}
 				if shots != "" {
 					for _, w := range []int64{375, 1280} {
-						if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 900)); err != nil {
+						if err := chromedp.Do(ctx, chromedp.EmulateViewport(w, 1600)); err != nil {
 							t.Fatal(err)
 						}
-						png, err := chromedp.Run(ctx, chromedp.FullScreenshot(100))
+						png, err := chromedp.Run(ctx, chromedp.CaptureScreenshot())
 						if err == nil {
 							name := fmt.Sprintf("%s-%s-%d.png", strings.ReplaceAll(strings.Trim("front/"+page, "/"), "/", "_"), scheme, w)
 							os.WriteFile(filepath.Join(shots, name), png, 0o644)
