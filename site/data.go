@@ -13,12 +13,16 @@ import (
 // feedMax bounds the feed to the latest events.
 const feedMax = 100
 
-// writeData adds the machine-readable files: the Atom feed, events.json,
-// the sitemap, robots.txt, .nojekyll and CNAME.
+// writeData adds the machine-readable files: the Atom and JSON feeds,
+// events.json, events.csv, events.ics, the sitemap, robots.txt, .nojekyll
+// and CNAME.
 func (s *Site) writeData(files Files) {
 	c := s.Config
 	files["feed.xml"] = s.atom()
 	files["events.json"] = s.eventsJSON()
+	files["feed.json"] = s.jsonFeed()
+	files["events.csv"] = s.eventsCSV()
+	files["events.ics"] = s.calendar()
 	files["sitemap.xml"] = s.sitemap(files)
 	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + c.AbsURL("sitemap.xml") + "\n")
 	files[".nojekyll"] = []byte{}
@@ -114,7 +118,7 @@ func (s *Site) atom() []byte {
 			Updated: up.Format(time.RFC3339), Published: e.Date.Start(c.Location).Format(time.RFC3339),
 			Links:   []atomLink{{Href: c.AbsURL("events/" + e.ID + "/"), Rel: "alternate", Type: "text/html"}},
 			Summary: e.Summary,
-			Content: atomContent{Type: "html", Body: string(e.Body)},
+			Content: atomContent{Type: "html", Body: s.feedHTML(e)},
 		}
 		if k := c.kind(e.Kind); k != nil {
 			ent.Categories = append(ent.Categories, atomCategory{Term: k.Key, Label: k.Label})

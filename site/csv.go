@@ -1,0 +1,66 @@
+package site
+
+import (
+	"bytes"
+	"encoding/csv"
+	"strings"
+	"time"
+)
+
+// csvColumns is the header row of events.csv; docs/data.md describes each
+// column.
+var csvColumns = []string{
+	"id", "url", "title", "date", "date_precision", "end", "end_precision",
+	"kind", "kind_label", "status", "claimed_by", "summary", "content_warning",
+	"places", "actors", "tags", "storylines", "related", "sources", "updated",
+}
+
+// csvSep joins the values of a multi-valued column.
+const csvSep = "; "
+
+// eventsCSV is events.csv: RFC 4180 (CRLF line ends, fields quoted where
+// needed), UTF-8 without a byte-order mark, a header row, then one row per
+// event in time order.
+func (s *Site) eventsCSV() []byte {
+	c := s.Config
+	var b bytes.Buffer
+	w := csv.NewWriter(&b)
+	w.UseCRLF = true
+	w.Write(csvColumns)
+	for _, e := range s.Events {
+		kindLabel := ""
+		if k := c.kind(e.Kind); k != nil {
+			kindLabel = k.Label
+		}
+		var end, endPrec string
+		if !e.End.IsZero() {
+			end, endPrec = e.End.ISO(c.Location), e.End.Prec.String()
+		}
+		related := make([]string, len(e.RelatedEvents))
+		for i, r := range e.RelatedEvents {
+			related[i] = r.ID
+		}
+		sources := make([]string, len(e.Sources))
+		for i, src := range e.Sources {
+			sources[i] = src.URL
+		}
+		w.Write([]string{
+			e.ID, c.AbsURL("events/" + e.ID + "/"), e.Title,
+			e.Date.ISO(c.Location), e.Date.Prec.String(), end, endPrec,
+			e.Kind, kindLabel, e.Status, e.ClaimedBy, e.Summary, e.ContentWarning,
+			csvJoin(e.Places), csvJoin(e.Actors), csvJoin(e.Tags), csvJoin(e.Storylines),
+			csvJoin(related), csvJoin(sources),
+			e.Updated(c.Location).Format(time.RFC3339),
+		})
+	}
+	w.Flush()
+	if err := w.Error(); err != nil {
+		panic(err) // writing to a bytes.Buffer does not fail
+	}
+	return b.Bytes()
+}
+
+// csvJoin joins the values of a list, each once, in the order written.
+func csvJoin(list []string) string {
+	return strings.Join(dedupe(list), csvSep)
+}

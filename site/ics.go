@@ -1,0 +1,197 @@
+package site
+
+import (
+	"bytes"
+	"net/url"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronicle-tools/chronicle/date"
+)
+
+// calendar is events.ics, an iCalendar file (RFC 5545) with one VEVENT per
+// event. docs/data.md describes how dates of each precision become calendar
+// entries. The file depends on the notes and the base URL alone, never on
+// the time of the build, so two builds of the same notes are identical.
+func (s *Site) calendar() []byte {
+	c := s.Config
+	var w icsWriter
+	w.line("BEGIN:VCALENDAR")
+	w.line("VERSION:2.0")
+	w.line("PRODID:-//Chronicle//Chronicle//EN")
+	w.line("CALSCALE:GREGORIAN")
+	w.line("METHOD:PUBLISH")
+	w.line("NAME:" + icsText(c.Title))
+	w.line("X-WR-CALNAME:" + icsText(c.Title))
+	if c.Description != "" {
+		w.line("DESCRIPTION:" + icsText(c.Description))
+		w.line("X-WR-CALDESC:" + icsText(c.Description))
+	}
+	if isAbs(c.BaseURL) {
+		w.line("URL:" + c.AbsURL(""))
+	}
+	w.line("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
+	w.line("X-PUBLISHED-TTL:PT12H")
+	host := icsHost(c.BaseURL)
+	for _, e := range s.Events {
+		up := icsUTC(e.Updated(c.Location))
+		w.line("BEGIN:VEVENT")
+		w.line("UID:" + icsText(e.ID+"@"+host))
+		w.line("DTSTAMP:" + up)
+		w.line("LAST-MODIFIED:" + up)
+		w.line("SEQUENCE:" + strconv.Itoa(len(e.Updates)))
+		start, end := icsSpan(e.Date, e.End, c.Location)
+		w.line("DTSTART" + start)
+		if end != "" {
+			w.line("DTEND" + end)
+		}
+		w.line("SUMMARY:" + icsText(e.Title))
+		w.line("DESCRIPTION:" + icsText(s.icsDescription(e)))
+		if places := dedupe(e.Places); len(places) > 0 {
+			w.line("LOCATION:" + icsText(strings.Join(places, ", ")))
+		}
+		var cats []string
+		if k := c.kind(e.Kind); k != nil {
+			cats = append(cats, icsText(k.Label))
+		}
+		for _, t := range dedupe(e.Tags) {
+			cats = append(cats, icsText(t))
+		}
+		if len(cats) > 0 {
+			w.line("CATEGORIES:" + strings.Join(cats, ","))
+		}
+		if isAbs(c.BaseURL) {
+			w.line("URL:" + c.AbsURL("events/"+e.ID+"/"))
+		}
+		w.line("TRANSP:TRANSPARENT")
+		w.line("END:VEVENT")
+	}
+	w.line("END:VCALENDAR")
+	return w.b.Bytes()
+}
+
+// icsDescription is the plain text of an event's calendar entry: when, how
+// well established, the summary and the link to its page.
+func (s *Site) icsDescription(e *Event) string {
+	c := s.Config
+	var b strings.Builder
+	b.WriteString(date.Range(e.Date, e.End, c.Location))
+	b.WriteString("\nStatus: " + e.Status)
+	if e.ClaimedBy != "" {
+		b.WriteString(" (claimed by " + e.ClaimedBy + ")")
+	}
+	if e.ContentWarning != "" {
+		b.WriteString("\nContent warning: " + e.ContentWarning)
+	}
+	if e.Summary != "" {
+		b.WriteString("\n\n" + e.Summary)
+	}
+	b.WriteString("\n\n" + c.AbsURL("events/"+e.ID+"/"))
+	return b.String()
+}
+
+// icsSpan gives the DTSTART and DTEND of an event, each with its parameters
+// and colon. An event whose start and end (if any) are both times of day is
+// timed, in UTC; any other is all-day, from the first day its start covers to
+// the day after the last day its end (or start) covers: DTEND of an all-day
+// event is exclusive. A month or a year covers every day in it.
+func icsSpan(start, end date.Date, loc *time.Location) (dtstart, dtend string) {
+	if start.Prec >= date.Minute && (end.IsZero() || end.Prec >= date.Minute) {
+		dtstart = ":" + icsUTC(start.Start(loc))
+		if !end.IsZero() {
+			dtend = ":" + icsUTC(end.Start(loc))
+		}
+		return dtstart, dtend
+	}
+	last := end
+	if last.IsZero() {
+		last = start
+	}
+	return ";VALUE=DATE:" + icsDay(firstDay(start, loc)), ";VALUE=DATE:" + icsDay(dayAfter(last, loc))
+}
+
+// firstDay is the first calendar day a date covers, on the site's calendar.
+func firstDay(d date.Date, loc *time.Location) time.Time {
+	d = d.In(loc)
+	return time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), 0, 0, 0, 0, time.UTC)
+}
+
+// dayAfter is the day after the last calendar day a date covers.
+func dayAfter(d date.Date, loc *time.Location) time.Time {
+	first := firstDay(d, loc)
+	switch d.Prec {
+	case date.Year:
+		return first.AddDate(1, 0, 0)
+	case date.Month:
+		return first.AddDate(0, 1, 0)
+	}
+	return first.AddDate(0, 0, 1)
+}
+
+func icsDay(t time.Time) string { return t.Format("20060102") }
+
+func icsUTC(t time.Time) string { return t.UTC().Format("20060102T150405Z") }
+
+// icsHost names the site in UIDs: the host and path of the base URL, such as
+// "owner.github.io/repo", or "chronicle.invalid" for a site without a host.
+func icsHost(baseURL string) string {
+	u, err := url.Parse(baseURL)
+	if err != nil || u.Host == "" {
+		return "chronicle.invalid" + strings.TrimSuffix(baseURL, "/")
+	}
+	return u.Host + strings.TrimSuffix(u.EscapedPath(), "/")
+}
+
+func isAbs(u string) bool {
+	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
+}
+
+// icsText escapes a TEXT value: backslash, semicolon, comma and line breaks
+// (RFC 5545, 3.3.11). Other control characters, which TEXT may not hold, are
+// dropped.
+func icsText(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	s = strings.ReplaceAll(s, "\r\n", "\n")
+	for _, r := range s {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' || r == '\r':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// icsWriter writes content lines, each ended by CRLF and folded so that no
+// line is longer than 75 octets: a long line continues on the next after a
+// single space, and a fold never splits a UTF-8 sequence.
+type icsWriter struct {
+	b bytes.Buffer
+}
+
+const icsLineMax = 75
+
+func (w *icsWriter) line(s string) {
+	n := 0
+	for len(s) > 0 {
+		_, size := utf8.DecodeRuneInString(s)
+		if n+size > icsLineMax {
+			w.b.WriteString("\r\n ")
+			n = 1
+		}
+		w.b.WriteString(s[:size])
+		n += size
+		s = s[size:]
+	}
+	w.b.WriteString("\r\n")
+}
