@@ -91,6 +91,7 @@ func TestErrors(t *testing.T) {
 		{"config unknown key", map[string]string{"config.toml": testConfig + "\n[kinds.aid]\nlabel = \"Aid\"\ncolour = \"#fff\"\n", "content/a.md": note}, `config.toml:17: unknown key "colour" (did you mean "color"?)`},
 		{"config bad timezone", map[string]string{"config.toml": strings.Replace(testConfig, "Europe/Kyiv", "Europe/Kiev2", 1), "content/a.md": note}, `config.toml:3: timezone "Europe/Kiev2" is not a known time zone`},
 		{"page without title", map[string]string{"content/a.md": note, "content/pages/about.md": "+++\nmenu = 1\n+++\nAbout.\n"}, `content/pages/about.md:1: a page needs a title`},
+		{"page name with a dot", map[string]string{"content/a.md": note, "content/pages/events.csv.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.csv.md: a page's file name becomes its address`},
 		{"page with reserved name", map[string]string{"content/a.md": note, "content/pages/events.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.md: the page name "events" is taken`},
 	}
 	for _, tt := range tests {

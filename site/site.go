@@ -89,11 +89,14 @@ type SourceUse struct {
 }
 
 // reserved are output names a page of content/pages/ may not take.
-var reserved = []string{"events", "kinds", "places", "actors", "tags", "storylines", "sources", "assets", "404", "index", "feed", "sitemap", "robots"}
+var reserved = []string{"events", "kinds", "places", "actors", "tags", "storylines", "sources", "assets", "search", "404", "index", "feed", "sitemap", "robots"}
 
 var (
 	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	yearRE = regexp.MustCompile(`^[0-9]{4}$`)
+	// A page name has no dot, so it can never be a data file's name
+	// (feed.json, events.csv).
+	pageRE = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9_-]*$`)
 )
 
 // Load reads config.toml and content/ from fsys and checks them. It returns
@@ -488,7 +491,7 @@ func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
 		first := strings.SplitN(p.Slug, "/", 2)[0]
 		bad := false
 		for _, seg := range strings.Split(p.Slug, "/") {
-			if !idRE.MatchString(seg) {
+			if !pageRE.MatchString(seg) {
 				bad = true
 			}
 		}

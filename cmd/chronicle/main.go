@@ -2,6 +2,8 @@
 //
 //	chronicle build [-C dir] [-o dir] [-baseurl url] [-drafts] [-force]
 //	chronicle check [-C dir] [-drafts]
+//	chronicle serve [-C dir] [-addr 127.0.0.1:1313] [-drafts]
+//	chronicle new [-C dir] [-kind k] [-date YYYY-MM-DD] "Title"
 //	chronicle version
 package main
 
