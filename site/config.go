@@ -30,6 +30,7 @@ type Config struct {
 // Kind is a kind of event, from [kinds.KEY].
 type Kind struct {
 	Key, Label, Color string
+	URL               string // its page
 }
 
 // Storyline is a thread of events, from [storylines.KEY].

@@ -52,7 +52,8 @@ type Event struct {
 	RelatedEvents []*Event
 	Backlinks     []*Event
 	Prev, Next    *Event
-	Seq           int // position in time order, from 0
+	Seq           int       // position in time order, from 0
+	View          EventView // display values, computed for the site
 }
 
 // Source is one [[sources]] table of a note.
@@ -68,6 +69,7 @@ type Source struct {
 	Quote              string
 	Lang               string
 	Cited              int // times the body cites it
+	PublishedView      DateView
 	idx                int // its place among the note's [[sources]] as written
 }
 
@@ -75,6 +77,7 @@ type Source struct {
 type Update struct {
 	Date date.Date
 	Note string
+	View DateView
 }
 
 // Page is a Markdown page of content/pages/.
@@ -84,6 +87,7 @@ type Page struct {
 	Description string
 	Menu        int
 	InMenu      bool
+	URL         string // set by the site
 	Body        template.HTML
 }
 
@@ -191,14 +195,18 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if _, ok := t["title"]; ok && e.Title == "" {
 		doc.errorf("title", "title is empty: write what happened, in one line")
 	}
+	if _, ok := t["kind"]; ok && e.Kind == "" {
+		doc.errorf("kind", `kind is empty: write a key of [kinds] in config.toml, such as kind = "strike"`)
+	}
 	if strings.ContainsAny(e.Title, "\n\r") {
 		doc.errorf("title", "title must be one line: move the rest into the body or the summary")
 	}
 	switch {
 	case e.Status == "":
-		if _, ok := t["status"]; !ok {
-			e.Status = "reported"
+		if _, ok := t["status"]; ok {
+			doc.errorf("status", "status is empty: write one of %s, or leave it out for reported", strings.Join(statuses, ", "))
 		}
+		e.Status = "reported"
 	case !contains(statuses, e.Status):
 		doc.errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses), strings.Join(statuses, ", "))
 	}

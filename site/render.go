@@ -31,6 +31,7 @@ type view struct {
 	Title       string // the page's own title; the site's is added
 	Description string
 	Path        string // the page's folder in the output: "", "events/x/"
+	Canonical   string // the page's absolute URL
 	CSS         string
 
 	Event     *Event
@@ -210,7 +211,7 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	}
 	var jobs []job
 	add := func(tpl, dir string, v view) {
-		v.Site, v.CSS, v.JS, v.Path = s, cssURL, jsURL, dir
+		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		file := dir + "index.html"
 		if tpl == "404.html" {
 			file = "404.html"

@@ -34,6 +34,7 @@ type Site struct {
 	Publishers []*Publisher
 	byID       map[string]*Event
 	items      []template.HTML // each event's list entry, by Seq
+	Links      Links
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or
@@ -53,6 +54,7 @@ type Term struct {
 	Slug        string
 	Description string
 	Color       string
+	URL         string // its page
 	Events      []*Event
 	firstPath   string // the first note that spelled it this way
 }
@@ -62,6 +64,7 @@ type Term struct {
 type Month struct {
 	Date   date.Date
 	Slug   string // "2025/12"
+	URL    string // its archive page
 	Events []*Event
 	Days   []*Day
 }
@@ -204,6 +207,14 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	for _, p := range parsed {
 		e := *p
 		e.RelatedEvents, e.Backlinks, e.Prev, e.Next = nil, nil, nil, nil
+		// Sources and updates get display values for this site: copy them,
+		// since the cached note may be shown by a site still being served.
+		e.Sources = make([]*Source, len(p.Sources))
+		for i, src := range p.Sources {
+			cp := *src
+			e.Sources[i] = &cp
+		}
+		e.Updates = slices.Clone(p.Updates)
 		if !idRE.MatchString(e.ID) {
 			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
 			continue
@@ -243,6 +254,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			s.Events[i-1].Next = e
 		}
 	}
+	var allIDs []string // sorted, for suggestions; made on the first mistake
 	for _, e := range s.Events {
 		seen := map[string]bool{}
 		for _, id := range e.Related {
@@ -252,7 +264,10 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			case r == nil && drafts[id]:
 				// A draft left out of this build: its link comes back with -drafts.
 			case r == nil:
-				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, didYouMean(id, sortedKeys(s.byID)))
+				if allIDs == nil {
+					allIDs = sortedKeys(s.byID)
+				}
+				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, didYouMean(id, allIDs))
 			case !seen[id]:
 				seen[id] = true
 				e.RelatedEvents = append(e.RelatedEvents, r)
@@ -261,7 +276,8 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	}
 	for _, e := range s.Events {
 		for _, r := range e.RelatedEvents {
-			if !slices.Contains(r.RelatedEvents, e) && !slices.Contains(r.Backlinks, e) {
+			// e's related are distinct, so e comes to r's back-links once.
+			if !slices.Contains(r.RelatedEvents, e) {
 				r.Backlinks = append(r.Backlinks, e)
 			}
 		}
@@ -274,6 +290,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	s.buildMonths()
 	s.buildPublishers(diags)
 	s.addPages(pages, diags)
+	s.decorate()
 	return s
 }
 
@@ -339,6 +356,10 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q has no letters or digits to name a page after", key, name)})
 			continue
 		}
+		if len(sl) > maxSlug {
+			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %.40q... is too long to name a page after (%d bytes, at most %d): shorten it", key, name, len(sl), maxSlug)})
+			continue
+		}
 		t := tax.bySlug[sl]
 		if t == nil {
 			t = &Term{Tax: tax, Name: name, Slug: sl, firstPath: e.Path}
@@ -352,8 +373,22 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 	}
 }
 
+// maxSlug bounds a page name made from a name in a note: file systems take
+// at most 255 bytes for one name.
+const maxSlug = 200
+
 func dedupe(list []string) []string {
 	out := list[:0:0]
+	if len(list) > 16 {
+		seen := make(map[string]bool, len(list))
+		for _, s := range list {
+			if !seen[s] {
+				seen[s] = true
+				out = append(out, s)
+			}
+		}
+		return out
+	}
 	for _, s := range list {
 		if !slices.Contains(out, s) {
 			out = append(out, s)
@@ -460,7 +495,8 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 				uses[key] = u
 				p.Sources = append(p.Sources, u)
 			}
-			if !slices.Contains(u.Events, e) {
+			// Events come in order, so e is already there only if last.
+			if n := len(u.Events); n == 0 || u.Events[n-1] != e {
 				u.Events = append(u.Events, e)
 			}
 		}

@@ -1,0 +1,109 @@
+package site
+
+import (
+	"encoding/json"
+	"html/template"
+
+	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/slug"
+)
+
+// The view fields: everything a template shows that needs the config (base
+// path, time zone, labels) is computed once here, after checking. Templates
+// then read fields, which costs far less than calling a function for each
+// link and date of each page (template function calls go through reflect).
+
+// Link is a name and the page it links to.
+type Link struct {
+	Name, URL string
+}
+
+// Links are the site-wide addresses every page uses.
+type Links struct {
+	Home, Storylines, Sources, Kinds, Places, Actors, Tags string
+	EventsJSON, EventsCSV, EventsICS, Feed, FeedJSON        string
+}
+
+// EventView holds an event's display values.
+type EventView struct {
+	URL           string
+	When          string // the date or span, as readers see it
+	ISO           string // the start, machine-readable
+	Kind          *Kind
+	StatusLabel   string
+	StatusMeaning string
+	Places        []Link
+	Actors        []Link
+	Tags          []Link
+	Storylines    []Link
+	Story         []StoryNav
+	JSONLD        template.JS
+}
+
+// DateView is a date shown on a page.
+type DateView struct {
+	Human, ISO string
+}
+
+func (s *Site) decorate() {
+	c := s.Config
+	s.Links = Links{
+		Home: c.URL(""), Storylines: c.URL("storylines/"), Sources: c.URL("sources/"),
+		Kinds: c.URL("kinds/"), Places: c.URL("places/"), Actors: c.URL("actors/"), Tags: c.URL("tags/"),
+		EventsJSON: c.URL("events.json"), EventsCSV: c.URL("events.csv"), EventsICS: c.URL("events.ics"),
+		Feed: c.URL("feed.xml"), FeedJSON: c.URL("feed.json"),
+	}
+	for i := range c.Kinds {
+		c.Kinds[i].URL = c.URL("kinds/" + c.Kinds[i].Key + "/")
+	}
+	for _, tax := range s.Taxonomies {
+		for _, t := range tax.Terms {
+			t.URL = c.URL(tax.Key + "/" + t.Slug + "/")
+		}
+	}
+	for _, m := range s.Months {
+		m.URL = c.URL(m.Slug + "/")
+	}
+	for _, p := range s.Pages {
+		p.URL = c.URL(p.Slug + "/")
+	}
+	links := func(tax string, names []string) []Link {
+		out := make([]Link, len(names))
+		for i, n := range names {
+			out[i] = Link{Name: n, URL: c.URL(tax + "/" + slug.Make(n) + "/")}
+		}
+		return out
+	}
+	for _, e := range s.Events {
+		v := &e.View
+		v.URL = c.URL("events/" + e.ID + "/")
+		v.When = date.Range(e.Date, e.End, c.Location)
+		v.ISO = e.Date.ISO(c.Location)
+		v.Kind = c.kind(e.Kind)
+		v.StatusLabel, v.StatusMeaning = statusInfo[e.Status][0], statusInfo[e.Status][1]
+		v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
+		v.Storylines = nil
+		for _, key := range dedupe(e.Storylines) {
+			if st := c.storyline(key); st != nil {
+				v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: c.URL("storylines/" + key + "/")})
+			}
+		}
+		v.Story = s.storyNav(e)
+		for _, src := range e.Sources {
+			src.PublishedView = s.dateView(src.Published)
+		}
+		for i := range e.Updates {
+			e.Updates[i].View = s.dateView(e.Updates[i].Date)
+		}
+		ld, err := json.Marshal(s.jsonLD(e)) // escapes <, > and &: safe in <script>
+		if err != nil {
+			panic(err)
+		}
+		v.JSONLD = template.JS(ld)
+	}
+}
+
+// DateView returns how a date reads on this site, and its machine form.
+func (s *Site) dateView(d date.Date) DateView {
+	return DateView{Human: d.HumanIn(s.Config.Location), ISO: d.ISO(s.Config.Location)}
+}
