@@ -21,7 +21,7 @@ type Link struct {
 // Links are the site-wide addresses every page uses.
 type Links struct {
 	Home, Storylines, Sources, Kinds, Places, Actors, Tags string
-	EventsJSON, EventsCSV, EventsICS, Feed, FeedJSON        string
+	EventsJSON, EventsCSV, EventsICS, Feed, FeedJSON       string
 }
 
 // EventView holds an event's display values.
