@@ -5,12 +5,14 @@
 package output
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // Marker is the file that marks a folder as Chronicle's output, which a
@@ -113,52 +115,152 @@ func within(dir, p string) bool {
 }
 
 // Write replaces dir with files (slash-separated paths to contents). The
-// caller checks dir with Check first. Files whose bytes are unchanged keep
-// their old modification time, so rsync and deploys see only real changes.
+// caller checks dir with Check first.
 func Write(dir string, files map[string][]byte) error {
-	abs, err := filepath.Abs(dir)
+	w, err := NewWriter(dir)
 	if err != nil {
 		return err
 	}
+	for name, data := range files {
+		if err := w.Put(name, data); err != nil {
+			w.Abort()
+			return err
+		}
+	}
+	return w.Commit()
+}
+
+// Writer writes a site into a temporary folder beside dir, with a pool of
+// workers (disks are slow, rendering is not), then swaps it in with Commit.
+// Files whose bytes are the same as in the previous output keep their
+// modification time, so rsync and deploys see only real changes.
+type Writer struct {
+	dir, abs, tmp string
+	jobs          chan job
+	wg            sync.WaitGroup
+	mu            sync.Mutex
+	err           error
+	dirs          sync.Map // folders made so far
+}
+
+type job struct {
+	name string
+	data []byte
+}
+
+// writers is the number of files written at once; the queue holds what the
+// renderers have produced and the disk has not yet taken, bounding memory.
+const writers, queue = 8, 64
+
+// NewWriter prepares to replace dir; the caller checks dir with Check first.
+func NewWriter(dir string) (*Writer, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
 	parent, base := filepath.Dir(abs), filepath.Base(abs)
 	if err := os.MkdirAll(parent, 0o755); err != nil {
-		return fmt.Errorf("cannot create %s: %w", parent, err)
+		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
 	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
 	if err != nil {
-		return fmt.Errorf("cannot create a temporary folder beside %s: %w", dir, err)
-	}
-	fail := func(err error) error {
-		os.RemoveAll(tmp)
-		return fmt.Errorf("writing the site failed, the previous output in %s is untouched: %w", dir, err)
+		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dir, err)
 	}
 	if err := os.Chmod(tmp, 0o755); err != nil {
+		os.RemoveAll(tmp)
+		return nil, err
+	}
+	w := &Writer{dir: dir, abs: abs, tmp: tmp, jobs: make(chan job, queue)}
+	for range writers {
+		w.wg.Go(w.work)
+	}
+	return w, nil
+}
+
+func (w *Writer) work() {
+	for j := range w.jobs {
+		if w.failed() != nil {
+			continue
+		}
+		if err := w.write(j.name, j.data); err != nil {
+			w.fail(err)
+		}
+	}
+}
+
+func (w *Writer) failed() error {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return w.err
+}
+
+func (w *Writer) fail(err error) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	if w.err == nil {
+		w.err = err
+	}
+}
+
+// Put queues a file; it may be called from several goroutines. It returns
+// the first error of any write so far.
+func (w *Writer) Put(name string, data []byte) error {
+	if err := w.failed(); err != nil {
+		return err
+	}
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
+		err := fmt.Errorf("invalid output path %q", name)
+		w.fail(err)
+		return err
+	}
+	w.jobs <- job{name, bytes.Clone(data)}
+	return nil
+}
+
+func (w *Writer) write(name string, data []byte) error {
+	p := filepath.Join(w.tmp, filepath.FromSlash(name))
+	d := filepath.Dir(p)
+	if _, done := w.dirs.Load(d); !done {
+		if err := os.MkdirAll(d, 0o755); err != nil {
+			return err
+		}
+		w.dirs.Store(d, true)
+	}
+	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
+}
+
+// Abort discards what was written; the previous output stays as it was.
+func (w *Writer) Abort() {
+	close(w.jobs)
+	w.wg.Wait()
+	os.RemoveAll(w.tmp)
+}
+
+// Commit waits for every write, then swaps the new site in by rename.
+func (w *Writer) Commit() error {
+	close(w.jobs)
+	w.wg.Wait()
+	fail := func(err error) error {
+		os.RemoveAll(w.tmp)
+		return fmt.Errorf("writing the site failed, the previous output in %s is untouched: %w", w.dir, err)
+	}
+	if err := w.failed(); err != nil {
 		return fail(err)
 	}
-	files[Marker] = []byte(markerText)
-	defer delete(files, Marker)
-	for name, data := range files {
-		if !fs.ValidPath(name) || strings.Contains(name, `\`) {
-			return fail(fmt.Errorf("invalid output path %q", name))
-		}
-		p := filepath.Join(tmp, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			return fail(err)
-		}
-		if err := writeFile(p, filepath.Join(abs, filepath.FromSlash(name)), data); err != nil {
-			return fail(err)
-		}
+	if err := os.WriteFile(filepath.Join(w.tmp, Marker), []byte(markerText), 0o644); err != nil {
+		return fail(err)
 	}
+	parent, base := filepath.Dir(w.abs), filepath.Base(w.abs)
 	old := ""
-	if _, err := os.Lstat(abs); err == nil {
-		old = filepath.Join(parent, "."+base+".old-"+filepath.Base(tmp)[len(base)+6:])
-		if err := os.Rename(abs, old); err != nil {
+	if _, err := os.Lstat(w.abs); err == nil {
+		old = filepath.Join(parent, "."+base+".old-"+strings.TrimPrefix(filepath.Base(w.tmp), "."+base+".new-"))
+		if err := os.Rename(w.abs, old); err != nil {
 			return fail(fmt.Errorf("cannot move the previous output aside: %w", err))
 		}
 	}
-	if err := os.Rename(tmp, abs); err != nil {
+	if err := os.Rename(w.tmp, w.abs); err != nil {
 		if old != "" {
-			os.Rename(old, abs)
+			os.Rename(old, w.abs)
 		}
 		return fail(err)
 	}

@@ -136,6 +136,25 @@ func TestMonthArchives(t *testing.T) {
 	if total != frontPageMax+50 {
 		t.Errorf("month archives hold %d events, want %d", total, frontPageMax+50)
 	}
+	// Every note is in "Odesa region": its list is split into pages of
+	// whole months, none over the bound, together holding every event.
+	total = 0
+	for p, data := range res.Files {
+		if !strings.HasPrefix(p, "places/odesa-region/") {
+			continue
+		}
+		n := strings.Count(string(data), `<article class="event`)
+		if n > frontPageMax {
+			t.Errorf("%s lists %d events, over %d", p, n, frontPageMax)
+		}
+		total += n
+	}
+	if total != frontPageMax+50 {
+		t.Errorf("the place's pages hold %d events, want %d", total, frontPageMax+50)
+	}
+	if _, ok := res.Files["places/odesa-region/2/index.html"]; !ok {
+		t.Error("no second page for a long list")
+	}
 }
 
 func two(n int) string {

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"net/url"
 	"regexp"
 	"slices"
@@ -205,6 +206,21 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	slices.Sort(keys)
 	return keys
+}
+
+// ReadConfig reads config.toml alone, for a caller that needs a setting
+// before building (the output folder); nil if it is missing or invalid.
+func ReadConfig(fsys fs.FS) *Config {
+	raw, err := fs.ReadFile(fsys, "config.toml")
+	if err != nil {
+		return nil
+	}
+	var diags Diagnostics
+	c := parseConfig("config.toml", string(raw), "", &diags)
+	if diags.Errors() > 0 {
+		return nil
+	}
+	return c
 }
 
 // URL is the site-rooted path of an output path: "events/x/" ->

@@ -16,18 +16,18 @@ const feedMax = 100
 // writeData adds the machine-readable files: the Atom and JSON feeds,
 // events.json, events.csv, events.ics, the sitemap, robots.txt, .nojekyll
 // and CNAME.
-func (s *Site) writeData(files Files) {
+func (s *Site) writeData(out *emitter) {
 	c := s.Config
-	files["feed.xml"] = s.atom()
-	files["events.json"] = s.eventsJSON()
-	files["feed.json"] = s.jsonFeed()
-	files["events.csv"] = s.eventsCSV()
-	files["events.ics"] = s.calendar()
-	files["sitemap.xml"] = s.sitemap(files)
-	files["robots.txt"] = []byte("User-agent: *\nAllow: /\n\nSitemap: " + c.AbsURL("sitemap.xml") + "\n")
-	files[".nojekyll"] = []byte{}
+	out.put("feed.xml", s.atom())
+	out.put("events.json", s.eventsJSON())
+	out.put("feed.json", s.jsonFeed())
+	out.put("events.csv", s.eventsCSV())
+	out.put("events.ics", s.calendar())
+	out.put("sitemap.xml", s.sitemap(out.pages()))
+	out.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+c.AbsURL("sitemap.xml")+"\n"))
+	out.put(".nojekyll", []byte{})
 	if c.CNAME != "" {
-		files["CNAME"] = []byte(c.CNAME + "\n")
+		out.put("CNAME", []byte(c.CNAME+"\n"))
 	}
 }
 
@@ -269,11 +269,11 @@ func (s *Site) eventsJSON() []byte {
 }
 
 // sitemap lists every HTML page but the 404 page.
-func (s *Site) sitemap(files Files) []byte {
+func (s *Site) sitemap(pages []string) []byte {
 	var b bytes.Buffer
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
-	for _, p := range files.Paths() {
+	for _, p := range pages {
 		if p == "404.html" || !bytes.HasSuffix([]byte(p), []byte("index.html")) {
 			continue
 		}

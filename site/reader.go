@@ -266,7 +266,7 @@ func (s *Site) jsonLD(e *Event) map[string]any {
 // plain text of its body and its sources' titles. The filter script fetches
 // them, from the same site, only when a reader types a search, so that the
 // search covers every word of the notes without weighing on the page.
-func (s *Site) searchFiles(files Files) {
+func (s *Site) searchFiles(out *emitter) {
 	for _, m := range s.Months {
 		idx := make(map[string]string, len(m.Events))
 		for _, e := range m.Events {
@@ -282,7 +282,7 @@ func (s *Site) searchFiles(files Files) {
 		if err != nil {
 			panic(err)
 		}
-		files[searchPath(m)] = append(data, '\n')
+		out.put(searchPath(m), append(data, '\n'))
 	}
 }
 

@@ -46,6 +46,8 @@ type view struct {
 	Archived  []*Month // months only on their archive pages
 	Chart     *Chart
 	Stories   []StorySpan
+	PageNum   int    // this page's number in a list split into pages
+	PageLinks []Link // every page of that list
 	Filters   bool   // the page has the filter form and its script
 	JS        string // the filter script's URL
 }
@@ -98,10 +100,10 @@ func asset(fsys fs.FS, name string) []byte {
 
 // fingerprint stores an asset under a name that changes with its bytes, so
 // that it can be cached for ever, and returns its URL.
-func (s *Site) fingerprint(files Files, name, ext string, data []byte) string {
+func (s *Site) fingerprint(out *emitter, name, ext string, data []byte) string {
 	sum := sha256.Sum256(data)
 	p := "assets/" + name + "." + hex.EncodeToString(sum[:5]) + ext
-	files[p] = data
+	out.put(p, data)
 	return s.Config.URL(p)
 }
 
@@ -153,6 +155,7 @@ func (s *Site) funcs() template.FuncMap {
 		// and reused on every list page it appears on.
 		"item":  func(e *Event) template.HTML { return s.items[e.Seq] },
 		"lower": strings.ToLower,
+		"add":   func(a, b int) int { return a + b },
 		"monthHref": func(v *view, d date.Date) string {
 			for _, shown := range v.Months {
 				if shown.Date == d {
@@ -191,21 +194,21 @@ func reversed[T any](list []T) []T {
 }
 
 // render produces every HTML page and the stylesheet.
-func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
+func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 	tpls, css := loadTemplates(fsys, s, diags)
 	if tpls == nil || len(tpls) < len(pageTemplates) {
 		return
 	}
 	css = append(css, s.kindCSS()...)
-	cssURL := s.fingerprint(files, "style", ".css", css)
-	jsURL := s.fingerprint(files, "filter", ".js", asset(fsys, "filter.js"))
+	cssURL := s.fingerprint(out, "style", ".css", css)
+	jsURL := s.fingerprint(out, "filter", ".js", asset(fsys, "filter.js"))
 
 	type job struct {
 		tpl  string
 		file string
 		v    view
 	}
-	s.searchFiles(files)
+	s.searchFiles(out)
 	if !s.prerenderItems(tpls["index.html"], diags) {
 		return
 	}
@@ -258,7 +261,26 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 			if desc == "" {
 				desc = fmt.Sprintf("Events with the %s %s.", strings.ToLower(tax.Singular), t.Name)
 			}
-			add("term.html", tax.Key+"/"+t.Slug+"/", view{Title: tax.Singular + ": " + t.Name, Description: desc, Term: t, Months: arrange(groupMonths(t.Events, s.Config.Location), newest)})
+			// A long list is split into pages of whole months, so that
+			// no page grows with the corpus.
+			chunks := chunkMonths(arrange(groupMonths(t.Events, s.Config.Location), newest), frontPageMax)
+			var pages []Link
+			for i := range chunks {
+				dir := tax.Key + "/" + t.Slug + "/"
+				if i > 0 {
+					dir += strconv.Itoa(i+1) + "/"
+				}
+				pages = append(pages, Link{Name: strconv.Itoa(i + 1), URL: s.Config.URL(dir)})
+			}
+			for i, chunk := range chunks {
+				dir := tax.Key + "/" + t.Slug + "/"
+				title := tax.Singular + ": " + t.Name
+				if i > 0 {
+					dir += strconv.Itoa(i+1) + "/"
+					title += fmt.Sprintf(" (page %d of %d)", i+1, len(chunks))
+				}
+				add("term.html", dir, view{Title: title, Description: desc, Term: t, Months: chunk, PageNum: i + 1, PageLinks: pages})
+			}
 		}
 	}
 	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher."})
@@ -267,23 +289,38 @@ func (s *Site) render(fsys fs.FS, files Files, diags *Diagnostics) {
 	}
 	add("404.html", "", view{Title: "Page not found"})
 
-	out := make([][]byte, len(jobs))
 	errs := make([]error, len(jobs))
 	parallel(len(jobs), func(buf *bytes.Buffer, j int) {
-		errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(buf, "base", &jobs[j].v)
-		out[j] = bytes.Clone(buf.Bytes())
+		if errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(buf, "base", &jobs[j].v); errs[j] == nil {
+			out.put(jobs[j].file, buf.Bytes())
+		}
 	})
 	reported := map[string]bool{}
 	for j, jb := range jobs {
-		if errs[j] != nil {
-			if !reported[jb.tpl] {
-				reported[jb.tpl] = true
-				*diags = append(*diags, Diagnostic{Path: "templates/" + jb.tpl, Msg: "template: " + errs[j].Error()})
-			}
-			continue
+		if errs[j] != nil && !reported[jb.tpl] {
+			reported[jb.tpl] = true
+			*diags = append(*diags, Diagnostic{Path: "templates/" + jb.tpl, Msg: "template: " + errs[j].Error()})
 		}
-		files[jb.file] = out[j]
 	}
+}
+
+// chunkMonths splits months, in reading order, into runs of whole months
+// of at most max events (a single longer month is a run of its own).
+func chunkMonths(months []*Month, max int) [][]*Month {
+	var chunks [][]*Month
+	n := 0
+	for _, m := range months {
+		if len(chunks) == 0 || n > 0 && n+len(m.Events) > max {
+			chunks = append(chunks, nil)
+			n = 0
+		}
+		chunks[len(chunks)-1] = append(chunks[len(chunks)-1], m)
+		n += len(m.Events)
+	}
+	if chunks == nil {
+		chunks = [][]*Month{nil}
+	}
+	return chunks
 }
 
 // prerenderItems renders each event's list entry (the "item" template)

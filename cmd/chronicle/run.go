@@ -20,6 +20,8 @@ const usage = `Chronicle builds a sourced chronology from Markdown notes.
 Usage:
   chronicle build    build the site into public/ (or config's output)
   chronicle check    check every note and list problems and warnings
+  chronicle serve    preview the site, rebuilt and reloaded on every save
+  chronicle new      write the skeleton of a new note into content/
   chronicle version  print the version
 
 Run "chronicle <command> -h" for a command's flags.
@@ -36,6 +38,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdBuild(args[1:], stderr)
 	case "check":
 		return cmdCheck(args[1:], stderr)
+	case "serve":
+		return cmdServe(args[1:], stdout, stderr)
+	case "new":
+		return cmdNew(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "chronicle", version())
 		return 0
@@ -86,14 +92,12 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
-	res, err := site.Build(os.DirFS(*dir), site.Options{BaseURL: *baseURL, Drafts: *drafts})
-	if err != nil {
-		return report(stderr, err)
-	}
-	printWarnings(stderr, res.Warnings)
+	fsys := os.DirFS(*dir)
+	// The output folder is known from config.toml alone, and checked before
+	// anything is rendered; a config with errors is reported by the build.
 	target := *out
-	if target == "" {
-		target = res.Site.Config.Output
+	if cfg := site.ReadConfig(fsys); target == "" && cfg != nil {
+		target = cfg.Output
 	}
 	if target == "" {
 		target = "public"
@@ -106,11 +110,24 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "chronicle build:", err)
 		return 1
 	}
-	if err := output.Write(path, res.Files); err != nil {
+	w, err := output.NewWriter(path)
+	if err != nil {
 		fmt.Fprintln(stderr, "chronicle build:", err)
 		return 1
 	}
-	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(len(res.Site.Events), "event"), count(res.Files.Pages(), "page"),
+	// Files go to disk as they are rendered, so a large site is never
+	// held in memory whole; the swap makes it appear all at once.
+	res, err := site.BuildTo(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}, w)
+	if err != nil {
+		w.Abort()
+		return report(stderr, err)
+	}
+	printWarnings(stderr, res.Warnings)
+	if err := w.Commit(); err != nil {
+		fmt.Fprintln(stderr, "chronicle build:", err)
+		return 1
+	}
+	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(len(res.Site.Events), "event"), count(res.Pages, "page"),
 		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(path), "/")+"/")
 	return 0
 }
@@ -138,7 +155,8 @@ func cmdCheck(args []string, stderr io.Writer) int {
 func report(stderr io.Writer, err error) int {
 	var diags site.Diagnostics
 	if !errors.As(err, &diags) {
-		fmt.Fprintln(stderr, "chronicle:", err)
+		fmt.Fprintln(stderr, "chronicle build:", err)
+		fmt.Fprintln(stderr, "nothing was written; the previous output is untouched")
 		return 1
 	}
 	for _, d := range diags {
