@@ -2,12 +2,18 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
+	"os"
+	"strings"
 	"testing"
+	"testing/fstest"
 
 	"github.com/chronicle-tools/chronicle/corpus"
+	"github.com/chronicle-tools/chronicle/markdown"
+	"github.com/chronicle-tools/chronicle/output"
 )
 
-// TestCorpusIsValid keeps the benchmark honest: the generated notes must be
+// TestCorpusIsValid keeps the benchmarks honest: the generated notes must be
 // notes the engine accepts, with no warnings.
 func TestCorpusIsValid(t *testing.T) {
 	diags := Check(corpus.FS(300, 1), Options{})
@@ -16,19 +22,158 @@ func TestCorpusIsValid(t *testing.T) {
 	}
 }
 
+var sizes = []int{1000, 10000, 100000}
+
 // BenchmarkBuild is a full in-memory build: read, parse, check and render.
+// The 100,000-note case takes a minute an iteration; pick sizes with
+// -bench 'Build/notes=1000$'.
 func BenchmarkBuild(b *testing.B) {
-	for _, n := range []int{1000, 10000} {
-		fsys := corpus.FS(n, 1)
+	for _, n := range sizes {
 		b.Run(fmt.Sprintf("notes=%d", n), func(b *testing.B) {
+			fsys := corpus.FS(n, 1)
 			b.ReportAllocs()
+			b.ResetTimer()
 			for b.Loop() {
-				res, err := Build(fsys, Options{})
+				res, err := BuildTo(fsys, Options{}, discard{})
 				if err != nil {
 					b.Fatal(err)
 				}
-				b.ReportMetric(float64(len(res.Files)), "files")
+				b.ReportMetric(float64(res.Count), "files")
 			}
 		})
 	}
 }
+
+type discard struct{}
+
+func (discard) Put(string, []byte) error { return nil }
+
+// The stages, one benchmark each, on 10,000 notes.
+
+func stageFS(b *testing.B) fstest.MapFS {
+	b.Helper()
+	return corpus.FS(10000, 1)
+}
+
+func notePaths(fsys fstest.MapFS) []string {
+	var paths []string
+	for p := range fsys {
+		if strings.HasPrefix(p, "content/") {
+			paths = append(paths, p)
+		}
+	}
+	return paths
+}
+
+// BenchmarkStageRead reads every note from a real folder on disk.
+func BenchmarkStageRead(b *testing.B) {
+	dir := b.TempDir()
+	for p, f := range stageFS(b) {
+		path := dir + "/" + p
+		os.MkdirAll(path[:strings.LastIndexByte(path, '/')], 0o755)
+		os.WriteFile(path, f.Data, 0o644)
+	}
+	fsys := os.DirFS(dir)
+	b.ReportAllocs()
+	for b.Loop() {
+		n := 0
+		fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				data, _ := fs.ReadFile(fsys, p)
+				n += len(data)
+			}
+			return nil
+		})
+		b.SetBytes(int64(n))
+	}
+}
+
+// BenchmarkStageFrontMatter splits and decodes the TOML of every note.
+func BenchmarkStageFrontMatter(b *testing.B) {
+	fsys := stageFS(b)
+	paths := notePaths(fsys)
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, p := range paths {
+			fm, _, _, err := splitFrontMatter(fsys[p].Data)
+			if err != nil {
+				b.Fatal(err)
+			}
+			var diags Diagnostics
+			decodeTOML(p, string(fm), 1, &diags)
+		}
+	}
+}
+
+// BenchmarkStageMarkdown renders every body with its citations.
+func BenchmarkStageMarkdown(b *testing.B) {
+	fsys := stageFS(b)
+	paths := notePaths(fsys)
+	bodies := make([][]byte, len(paths))
+	for i, p := range paths {
+		_, bodies[i], _, _ = splitFrontMatter(fsys[p].Data)
+	}
+	ids := []string{"s1", "s2", "s3", "s4"}
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			markdown.Render(body, ids)
+		}
+	}
+}
+
+// BenchmarkStageValidate checks and links notes already parsed.
+func BenchmarkStageValidate(b *testing.B) {
+	fsys := stageFS(b)
+	s, diags := Load(fsys, Options{})
+	if diags.Errors() > 0 {
+		b.Fatal(diags)
+	}
+	cfg := s.Config
+	events := s.Events
+	b.ReportAllocs()
+	for b.Loop() {
+		var d Diagnostics
+		newSite(cfg, events, nil, Options{}, &d)
+	}
+}
+
+// BenchmarkStageRender renders every page and data file of a checked site.
+func BenchmarkStageRender(b *testing.B) {
+	fsys := stageFS(b)
+	s, diags := Load(fsys, Options{})
+	if diags.Errors() > 0 {
+		b.Fatal(diags)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		out := &emitter{sink: discard{}}
+		var d Diagnostics
+		s.render(fsys, out, &d)
+		s.writeData(out)
+	}
+}
+
+// BenchmarkStageWrite writes a built site to disk and swaps it in.
+func BenchmarkStageWrite(b *testing.B) {
+	res, err := Build(stageFS(b), Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	n := 0
+	for _, data := range res.Files {
+		n += len(data)
+	}
+	dir := b.TempDir() + "/public"
+	b.SetBytes(int64(n))
+	b.ReportAllocs()
+	for b.Loop() {
+		// A fresh folder each time, so unchanged-file links do not hide
+		// the cost of writing.
+		os.RemoveAll(dir)
+		if err := output.Write(dir, res.Files); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+

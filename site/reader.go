@@ -228,37 +228,52 @@ func facets(e *Event) map[string]string {
 }
 
 // jsonLD describes an event for search engines, as schema.org data.
-func (s *Site) jsonLD(e *Event) map[string]any {
+type jsonLD struct {
+	Context     string       `json:"@context"`
+	Type        string       `json:"@type"`
+	Name        string       `json:"name"`
+	Description string       `json:"description,omitempty"`
+	URL         string       `json:"url"`
+	StartDate   string       `json:"startDate"`
+	EndDate     string       `json:"endDate,omitempty"`
+	EventStatus string       `json:"eventStatus"`
+	Location    []ldThing    `json:"location,omitempty"`
+	Citation    []ldCitation `json:"citation"`
+}
+
+type ldThing struct {
+	Type string `json:"@type"`
+	Name string `json:"name"`
+}
+
+type ldCitation struct {
+	Type          string  `json:"@type"`
+	Name          string  `json:"name"`
+	URL           string  `json:"url"`
+	Publisher     ldThing `json:"publisher"`
+	DatePublished string  `json:"datePublished,omitempty"`
+}
+
+func (s *Site) jsonLD(e *Event) jsonLD {
 	c := s.Config
-	ld := map[string]any{
-		"@context":    "https://schema.org",
-		"@type":       "Event",
-		"name":        e.Title,
-		"description": e.Summary,
-		"url":         c.AbsURL("events/" + e.ID + "/"),
-		"startDate":   e.Date.ISO(c.Location),
-		"eventStatus": "https://schema.org/EventScheduled",
+	ld := jsonLD{
+		Context: "https://schema.org", Type: "Event", Name: e.Title, Description: e.Summary,
+		URL: c.AbsURL("events/" + e.ID + "/"), StartDate: e.Date.ISO(c.Location),
+		EventStatus: "https://schema.org/EventScheduled", Citation: []ldCitation{},
 	}
 	if !e.End.IsZero() {
-		ld["endDate"] = e.End.ISO(c.Location)
+		ld.EndDate = e.End.ISO(c.Location)
 	}
-	var places []map[string]string
 	for _, p := range e.Places {
-		places = append(places, map[string]string{"@type": "Place", "name": p})
+		ld.Location = append(ld.Location, ldThing{Type: "Place", Name: p})
 	}
-	if len(places) > 0 {
-		ld["location"] = places
-	}
-	var cites []map[string]any
 	for _, src := range e.Sources {
-		ci := map[string]any{"@type": "CreativeWork", "name": src.Title, "url": src.URL,
-			"publisher": map[string]string{"@type": "Organization", "name": src.Publisher}}
+		ci := ldCitation{Type: "CreativeWork", Name: src.Title, URL: src.URL, Publisher: ldThing{Type: "Organization", Name: src.Publisher}}
 		if !src.Published.IsZero() && !src.PublishedEstimated {
-			ci["datePublished"] = src.Published.ISO(c.Location)
+			ci.DatePublished = src.Published.ISO(c.Location)
 		}
-		cites = append(cites, ci)
+		ld.Citation = append(ld.Citation, ci)
 	}
-	ld["citation"] = cites
 	return ld
 }
 
