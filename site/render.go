@@ -46,7 +46,8 @@ type view struct {
 	Archived  []*Month // months only on their archive pages
 	Chart     *Chart
 	Stories   []StorySpan
-	PageNum   int    // this page's number in a list split into pages
+	Chrome    *Chrome // the shared parts, rendered once; nil where the page renders its own
+	PageNum   int     // this page's number in a list split into pages
 	PageLinks []Link // every page of that list
 	Filters   bool   // the page has the filter form and its script
 	JS        string // the filter script's URL
@@ -212,9 +213,21 @@ func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 	if !s.prerenderItems(tpls["index.html"], diags) {
 		return
 	}
+	chrome, err := s.chrome(tpls["index.html"], cssURL, jsURL)
+	if err != nil {
+		*diags = append(*diags, Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
+		return
+	}
+	current := map[string]bool{"": true, "storylines/": true, "sources/": true}
+	for _, p := range s.Menu {
+		current[p.Slug+"/"] = true
+	}
 	var jobs []job
 	add := func(tpl, dir string, v view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
+		if !current[dir] || tpl == "404.html" {
+			v.Chrome = chrome
+		}
 		file := dir + "index.html"
 		if tpl == "404.html" {
 			file = "404.html"
@@ -302,6 +315,29 @@ func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 			*diags = append(*diags, Diagnostic{Path: "templates/" + jb.tpl, Msg: "template: " + errs[j].Error()})
 		}
 	}
+}
+
+// Chrome holds the parts every page shares, rendered once per build: the
+// head's links, the header with the site's navigation, and the footer.
+type Chrome struct {
+	Links, Header, Footer template.HTML
+}
+
+func (s *Site) chrome(t *template.Template, cssURL, jsURL string) (*Chrome, error) {
+	// A path no page has, so that no navigation entry is marked current.
+	v := &view{Site: s, CSS: cssURL, JS: jsURL, Path: "\x00"}
+	var c Chrome
+	for _, part := range []struct {
+		name string
+		dst  *template.HTML
+	}{{"links-head", &c.Links}, {"header", &c.Header}, {"footer", &c.Footer}} {
+		var b bytes.Buffer
+		if err := t.ExecuteTemplate(&b, part.name, v); err != nil {
+			return nil, err
+		}
+		*part.dst = template.HTML(b.String())
+	}
+	return &c, nil
 }
 
 // chunkMonths splits months, in reading order, into runs of whole months
