@@ -176,4 +176,3 @@ func BenchmarkStageWrite(b *testing.B) {
 		}
 	}
 }
-

@@ -48,9 +48,9 @@ type view struct {
 	Stories   []StorySpan
 	Chrome    *Chrome // the shared parts, rendered once; nil where the page renders its own
 	PageNum   int     // this page's number in a list split into pages
-	PageLinks []Link // every page of that list
-	Filters   bool   // the page has the filter form and its script
-	JS        string // the filter script's URL
+	PageLinks []Link  // every page of that list
+	Filters   bool    // the page has the filter form and its script
+	JS        string  // the filter script's URL
 }
 
 // loadTemplates parses the default templates, each replaced by the site's
