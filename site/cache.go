@@ -22,6 +22,21 @@ type cacheEntry struct {
 // NewCache returns an empty cache.
 func NewCache() *Cache { return &Cache{entries: map[string]cacheEntry{}} }
 
+// keep drops the notes whose paths are not in paths: deleted or renamed
+// files would otherwise stay in a long-running server's memory.
+func (c *Cache) keep(paths map[string]bool) {
+	if c == nil {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for p := range c.entries {
+		if !paths[p] {
+			delete(c.entries, p)
+		}
+	}
+}
+
 func (c *Cache) parse(path, id string, data []byte) (*Event, Diagnostics) {
 	if c == nil {
 		return parseNote(path, id, data)

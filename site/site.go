@@ -187,6 +187,11 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 	}
 	close(work)
 	wg.Wait()
+	seen := make(map[string]bool, len(files))
+	for _, f := range files {
+		seen[f.path] = true
+	}
+	opts.Cache.keep(seen)
 	for _, d := range perFile {
 		diags = append(diags, d...)
 	}
