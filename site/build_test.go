@@ -163,3 +163,18 @@ func two(n int) string {
 	}
 	return itoa(n)
 }
+
+func TestCacheForgetsDeletedNotes(t *testing.T) {
+	fsys := testFS(map[string]string{"content/a.md": note, "content/b.md": note})
+	c := NewCache()
+	if _, err := Build(fsys, Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	delete(fsys, "content/b.md")
+	if _, err := Build(fsys, Options{Cache: c}); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := c.entries["content/b.md"]; ok || len(c.entries) != 1 {
+		t.Errorf("the cache still holds %d notes after one was deleted", len(c.entries))
+	}
+}
