@@ -2,6 +2,7 @@ package site
 
 import (
 	"os"
+	"strings"
 	"testing"
 )
 
@@ -37,5 +38,40 @@ func TestShippedChronology(t *testing.T) {
 	}
 	if seedCited == 0 {
 		t.Error("no note cites the seed article (CGTN, 20 December 2025)")
+	}
+}
+
+// TestBudgets holds the pages to what a reader on a slow link can afford:
+// our own script under 12 KB, the stylesheet under 20 KB, the front page of
+// the shipped chronology under 150 KB, and no request to another host.
+func TestBudgets(t *testing.T) {
+	res, err := Build(os.DirFS(".."), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for p, data := range res.Files {
+		limit := 0
+		switch {
+		case strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".js"):
+			limit = 12 << 10
+		case strings.HasPrefix(p, "assets/") && strings.HasSuffix(p, ".css"):
+			limit = 20 << 10
+		case p == "index.html":
+			limit = 150 << 10
+		}
+		if limit > 0 && len(data) > limit {
+			t.Errorf("%s is %d bytes, over its budget of %d", p, len(data), limit)
+		}
+		if strings.HasSuffix(p, ".html") {
+			page := string(data)
+			if !strings.Contains(page, `<meta http-equiv="Content-Security-Policy" content="default-src 'self';`) {
+				t.Errorf("%s has no Content-Security-Policy", p)
+			}
+			for _, attr := range []string{`src="http`, `href="//`, `src="//`, `<link rel="stylesheet" href="http`} {
+				if strings.Contains(page, attr) {
+					t.Errorf("%s loads something from another host (%s)", p, attr)
+				}
+			}
+		}
 	}
 }
