@@ -1,7 +1,8 @@
 // Package cite is a goldmark extension for source citations: "[@id]" cites
 // one source of the note and "[@a; @b]" several. Sources are numbered in the
-// order the body first cites them, and each citation links to its entry in
-// the note's source list, which links back to the first citation.
+// order a reader of the page first meets their citations (footnotes come
+// last), and each citation links to its entry in the note's source list,
+// which links back to the first citation.
 //
 // It follows goldmark's own footnote extension: an AST node kind, an inline
 // parser that triggers on '[', and a renderer registered with a priority.
@@ -11,6 +12,7 @@ import (
 	"bytes"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/yuin/goldmark"
 	gast "github.com/yuin/goldmark/ast"
@@ -64,18 +66,31 @@ type Refs struct {
 	Num      map[string]int // id -> number, from 1
 	Count    map[string]int // id -> times cited
 	Problems []Problem
+	Omitted  int // problems past MaxProblems, counted but not kept
+}
+
+// MaxProblems bounds the problems kept for one document.
+const MaxProblems = 100
+
+func (r *Refs) problem(offset int, format string, args ...any) {
+	if len(r.Problems) >= MaxProblems {
+		r.Omitted++
+		return
+	}
+	r.Problems = append(r.Problems, Problem{offset, fmt.Sprintf(format, args...)})
 }
 
 var refsKey = parser.NewContextKey()
 
 // NewContext returns a parser context for one document whose sources have
 // the given ids, and the Refs it will fill while the document is parsed.
-func NewContext(ids []string) (parser.Context, *Refs) {
+// opts are passed to parser.NewContext.
+func NewContext(ids []string, opts ...parser.ContextOption) (parser.Context, *Refs) {
 	r := &Refs{known: make(map[string]bool, len(ids)), Num: map[string]int{}, Count: map[string]int{}}
 	for _, id := range ids {
 		r.known[id] = true
 	}
-	pc := parser.NewContext()
+	pc := parser.NewContext(opts...)
 	pc.Set(refsKey, r)
 	return pc, r
 }
@@ -97,29 +112,57 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	ids, ok := splitIDs(line[1:end])
 	if !ok {
 		if refs != nil {
-			refs.Problems = append(refs.Problems, Problem{seg.Start, fmt.Sprintf("malformed citation %q: write [@id] or [@a; @b], where each id is a source id of this note", line[:end+1])})
+			text := string(line[:end+1])
+			if len(text) > 80 {
+				text = strings.ToValidUTF8(text[:60]+"..."+text[len(text)-10:], "")
+			}
+			refs.problem(seg.Start, "malformed citation %q: write [@id] or [@a; @b], where each id is a source id of this note", text)
 		}
 		return nil
 	}
 	block.Advance(end + 1)
 	n := &Citation{Offset: seg.Start}
 	for _, id := range ids {
-		it := Item{ID: id}
-		if refs != nil {
-			if refs.known[id] {
-				if refs.Num[id] == 0 {
-					refs.Order = append(refs.Order, id)
-					refs.Num[id] = len(refs.Order)
-				}
-				refs.Count[id]++
-				it.Num, it.Seq = refs.Num[id], refs.Count[id]
-			} else {
-				refs.Problems = append(refs.Problems, Problem{seg.Start, fmt.Sprintf("citation of unknown source %q: add a [[sources]] table with id = %q, or fix the id", id, id)})
-			}
+		if refs != nil && !refs.known[id] {
+			refs.problem(seg.Start, "citation of unknown source %q: add a [[sources]] table with id = %q, or fix the id", id, id)
 		}
-		n.Items = append(n.Items, it)
+		n.Items = append(n.Items, Item{ID: id})
 	}
 	return n
+}
+
+// numberer numbers the citations of the finished document, in the order a
+// reader meets them. It runs after every other step, since one may drop a
+// citation (goldmark removes a footnote that nothing refers to, with what
+// it cites) or move it (out of an image's text): numbering as the parser
+// met them would count a citation the page does not show, and the source
+// list would link back to an anchor that is not there.
+type numberer struct{}
+
+func (numberer) Transform(doc *gast.Document, _ text.Reader, pc parser.Context) {
+	refs, _ := pc.Get(refsKey).(*Refs)
+	if refs == nil {
+		return
+	}
+	_ = gast.Walk(doc, func(n gast.Node, entering bool) (gast.WalkStatus, error) {
+		c, ok := n.(*Citation)
+		if !entering || !ok {
+			return gast.WalkContinue, nil
+		}
+		for i := range c.Items {
+			it := &c.Items[i]
+			if !refs.known[it.ID] {
+				continue
+			}
+			if refs.Num[it.ID] == 0 {
+				refs.Order = append(refs.Order, it.ID)
+				refs.Num[it.ID] = len(refs.Order)
+			}
+			refs.Count[it.ID]++
+			it.Num, it.Seq = refs.Num[it.ID], refs.Count[it.ID]
+		}
+		return gast.WalkSkipChildren, nil
+	})
 }
 
 // splitIDs splits "@a; @b" into ids; ok is false if any part is not "@id".
@@ -186,6 +229,8 @@ var Extension goldmark.Extender = extension{}
 
 func (extension) Extend(m goldmark.Markdown) {
 	// Before goldmark's link parser (200), after its footnote parser (101).
-	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(citeParser{}, 150)))
+	m.Parser().AddOptions(parser.WithInlineParsers(util.Prioritized(citeParser{}, 150)),
+		// After goldmark's footnotes (999) and any other transformer.
+		parser.WithASTTransformers(util.Prioritized(numberer{}, 10000)))
 	m.Renderer().AddOptions(renderer.WithNodeRenderers(util.Prioritized(citeRenderer{}, 500)))
 }

@@ -252,17 +252,16 @@ func (d Date) HumanIn(loc *time.Location) string {
 	if d.Prec < Minute {
 		return d.Human()
 	}
+	// The zone comes from the instant itself: in the hour that repeats when
+	// the clocks go back, the same wall time has two zones, and only the
+	// instant knows which one this is.
+	t := d.Start(loc).In(loc)
 	l := d.In(loc)
-	zone, _ := l.Start(loc).Zone()
+	zone, off := t.Zone()
 	if zone == "" || zone[0] == '+' || zone[0] == '-' {
-		zone = utcOffset(offsetOf(l.Start(loc)))
+		zone = utcOffset(off)
 	}
 	return fmt.Sprintf("%d %s %d, %02d:%02d %s", l.Day, time.Month(l.Month), l.Year, l.Hour, l.Min, zone)
-}
-
-func offsetOf(t time.Time) int {
-	_, off := t.Zone()
-	return off
 }
 
 // Range writes a span for readers, sharing what the two ends share:

@@ -7,6 +7,8 @@ import (
 	"bytes"
 	"fmt"
 	"html"
+	"regexp"
+	"slices"
 	"strings"
 
 	"github.com/chronicle-tools/chronicle/cite"
@@ -49,7 +51,10 @@ var md = goldmark.New(
 
 // Render converts a note body whose sources have the given ids.
 func Render(src []byte, sourceIDs []string) Doc {
-	pc, refs := cite.NewContext(sourceIDs)
+	if problems := guard(src); problems != nil {
+		return Doc{HTML: []byte{}, Count: map[string]int{}, Problems: problems}
+	}
+	pc, refs := cite.NewContext(sourceIDs, parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
@@ -58,24 +63,83 @@ func Render(src []byte, sourceIDs []string) Doc {
 		panic(err)
 	}
 	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src)}
+	lines := newLineIndex(src)
 	for _, p := range refs.Problems {
-		d.Problems = append(d.Problems, Problem{Line: lineAt(src, p.Offset), Msg: p.Msg})
+		d.Problems = append(d.Problems, Problem{Line: lines.at(p.Offset), Msg: p.Msg})
 	}
-	if dropped, _ := pc.Get(droppedKey).([]Problem); dropped != nil {
-		for _, p := range dropped {
-			p.Line = lineAt(src, p.Line)
+	if refs.Omitted > 0 {
+		d.Problems = append(d.Problems, Problem{Line: d.Problems[len(d.Problems)-1].Line,
+			Msg: fmt.Sprintf("and %d more citation problems in this body, not listed: fix the ones above first", refs.Omitted)})
+	}
+	dropped, _ := pc.Get(droppedKey).([]Problem)
+	for i, p := range dropped {
+		p.Line = lines.at(p.Line)
+		if i == maxProblems {
+			p.Msg = fmt.Sprintf("and %d more links dropped in this body, not listed", len(dropped)-maxProblems)
 			d.Problems = append(d.Problems, p)
+			break
 		}
+		d.Problems = append(d.Problems, p)
 	}
 	return d
 }
 
-// lineAt is the 1-based line of a byte offset.
-func lineAt(src []byte, off int) int {
+// maxProblems bounds the problems of one kind listed for one body: a body of
+// a million broken citations must not make a million messages.
+const maxProblems = 100
+
+// lineIndex finds the line of a byte offset in O(log n), so that many
+// problems in a long body do not each count its newlines anew.
+type lineIndex []int // offsets of the newlines
+
+func newLineIndex(src []byte) lineIndex {
+	var idx lineIndex
+	for off := 0; ; {
+		i := bytes.IndexByte(src[off:], '\n')
+		if i < 0 {
+			return idx
+		}
+		idx = append(idx, off+i)
+		off += i + 1
+	}
+}
+
+// at is the 1-based line of a byte offset; a negative offset is line 1.
+func (idx lineIndex) at(off int) int {
 	if off < 0 {
 		return 1
 	}
-	return bytes.Count(src[:min(off, len(src))], []byte{'\n'}) + 1
+	n, _ := slices.BinarySearch(idx, off)
+	return n + 1
+}
+
+// pageIDs are the ids the default templates give elements of the pages a
+// body is shown on. A heading of the body must not take one: a heading
+// "Src 1" would otherwise catch every link to the first source.
+var pageIDs = []string{"main", "sources", "updates", "related", "filters", "storynav-h", "storylines-h", "months-h", "mh", "chart-title", "chart-desc", "filter-count", "filter-clear"}
+
+// pageIDRE matches the ids the templates number or prefix: sources,
+// citations, filters, days and months. (Footnote ids hold a colon, which
+// heading ids never do.)
+var pageIDRE = regexp.MustCompile(`^(src-[0-9]|cite-[0-9]|f-|[dm][0-9])`)
+
+// headingIDs are goldmark's heading ids, kept clear of the page's own.
+type headingIDs struct{ parser.IDs }
+
+func newHeadingIDs() headingIDs {
+	ids := parser.NewContext().IDs() // goldmark's own, which has no constructor
+	for _, id := range pageIDs {
+		ids.Put([]byte(id))
+	}
+	return headingIDs{ids}
+}
+
+func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	id := h.IDs.Generate(value, kind)
+	if pageIDRE.Match(id) {
+		id = h.IDs.Generate(append([]byte("h-"), id...), kind)
+	}
+	return id
 }
 
 var droppedKey = parser.NewContextKey()

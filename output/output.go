@@ -64,7 +64,9 @@ func Check(dir, siteDir string, force bool) error {
 		return refuse("it is the site's own folder or holds it; give an output folder inside it, such as -o public")
 	}
 	for _, keep := range []string{"content", "templates"} {
-		if within(filepath.Join(site, keep), real) || real == filepath.Join(site, keep) {
+		// content/ may be a link to the notes elsewhere: judge its target.
+		kept := resolve(filepath.Join(site, keep))
+		if within(kept, real) || real == kept {
 			return refuse(fmt.Sprintf("it is inside the site's %s/ folder, which chronicle never writes; use -o public", keep))
 		}
 	}
@@ -203,15 +205,16 @@ func (w *Writer) fail(err error) {
 }
 
 // Put queues a file; it may be called from several goroutines. It returns
-// the first error of any write so far.
+// the first error of any write so far, which says that the previous output
+// is untouched: the caller then calls Abort.
 func (w *Writer) Put(name string, data []byte) error {
 	if err := w.failed(); err != nil {
-		return err
+		return w.failure(err)
 	}
 	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
 		err := fmt.Errorf("invalid output path %q", name)
 		w.fail(err)
-		return err
+		return w.failure(err)
 	}
 	w.jobs <- job{name, bytes.Clone(data)}
 	return nil
@@ -229,6 +232,11 @@ func (w *Writer) write(name string, data []byte) error {
 	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
 }
 
+// failure says what failed, and that the previous output is untouched.
+func (w *Writer) failure(err error) error {
+	return fmt.Errorf("writing the site failed, the previous output in %s is untouched: %w", w.dir, err)
+}
+
 // Abort discards what was written; the previous output stays as it was.
 func (w *Writer) Abort() {
 	close(w.jobs)
@@ -242,7 +250,7 @@ func (w *Writer) Commit() error {
 	w.wg.Wait()
 	fail := func(err error) error {
 		os.RemoveAll(w.tmp)
-		return fmt.Errorf("writing the site failed, the previous output in %s is untouched: %w", w.dir, err)
+		return w.failure(err)
 	}
 	if err := w.failed(); err != nil {
 		return fail(err)

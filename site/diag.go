@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+	"unicode/utf8"
 )
 
 // Diagnostic is a problem in an input file, with its position.
@@ -74,8 +75,16 @@ func (ds Diagnostics) sort() {
 func nearest(w string, known []string) string {
 	best, bestD, bestP := "", len(w)/2+2, -1
 	lw := strings.ToLower(w)
+	n := utf8.RuneCountInString(lw)
 	for _, k := range known {
-		d, p := editDistance(lw, strings.ToLower(k)), commonPrefix(lw, strings.ToLower(k))
+		// The distance is at least the difference in length: skip the
+		// quadratic count when it cannot win (a long mistyped id among
+		// thousands would otherwise cost seconds).
+		lk := strings.ToLower(k)
+		if m := utf8.RuneCountInString(lk); n-m > bestD || m-n > bestD {
+			continue
+		}
+		d, p := editDistance(lw, lk), commonPrefix(lw, lk)
 		// On a tie, the word that starts the same way is the likelier
 		// intent: "knd" is "kind", not "end".
 		if d < bestD || d == bestD && p > bestP && best != "" {

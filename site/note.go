@@ -96,6 +96,9 @@ type Page struct {
 // endings are accepted.
 func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
+	if l := bytes.TrimRight(firstLine(data), "\r"); bytes.HasPrefix(l, []byte("+++")) && bytes.Contains(l, []byte("\r")) {
+		return nil, nil, 0, fmt.Errorf("the lines of this file end with a carriage return alone (old Mac line ends): save it with LF or CRLF line ends")
+	}
 	if !bytes.HasPrefix(data, []byte("+++")) || !isDelim(firstLine(data)) {
 		return nil, nil, 0, fmt.Errorf("a note starts with a line +++, then its TOML front matter, then a closing +++")
 	}
@@ -194,6 +197,17 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	}
 	if _, ok := t["title"]; ok && e.Title == "" {
 		doc.errorf("title", "title is empty: write what happened, in one line")
+	}
+	// An event is listed on the page of each of its places, actors and
+	// tags, and each listing names them all: the output grows with the
+	// square of their number.
+	for _, f := range []struct {
+		key  string
+		list []string
+	}{{"places", e.Places}, {"actors", e.Actors}, {"tags", e.Tags}} {
+		if n := len(dedupe(f.list)); n > maxTerms {
+			doc.errorf(f.key, "%s has %d names, at most %d: keep those a reader would look the event up by", f.key, n, maxTerms)
+		}
 	}
 	if _, ok := t["kind"]; ok && e.Kind == "" {
 		doc.errorf("kind", `kind is empty: write a key of [kinds] in config.toml, such as kind = "strike"`)
@@ -328,6 +342,9 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	e.Sources = ordered
 	return e, diags
 }
+
+// maxTerms bounds the places, actors and tags of one note.
+const maxTerms = 100
 
 // checkURL returns what is wrong with a source URL, or "".
 func checkURL(s string) string {

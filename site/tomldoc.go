@@ -25,6 +25,10 @@ type tomlDoc struct {
 // decodeTOML parses text; a syntax error becomes a diagnostic at its line.
 func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bool) {
 	d := &tomlDoc{path: path, offset: offset, diags: diags}
+	if line := tooDeep(text); line > 0 {
+		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", maxTOMLDepth)})
+		return nil, false
+	}
 	if _, err := toml.Decode(text, &d.root); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
@@ -302,4 +306,49 @@ func bracketDepth(s string) int {
 		}
 	}
 	return depth
+}
+
+// maxTOMLDepth bounds the nesting of arrays and inline tables: the decoder's
+// time grows with the square of it, and no note needs more than two.
+const maxTOMLDepth = 32
+
+// tooDeep returns the line where text nests arrays or inline tables more
+// than maxTOMLDepth deep, or 0. It skips strings and comments; a table
+// header's brackets open and close on one line, so they never add up.
+func tooDeep(text string) int {
+	depth, line := 0, 1
+	for i := 0; i < len(text); i++ {
+		switch c := text[i]; c {
+		case '\n':
+			line++
+		case '#':
+			for i+1 < len(text) && text[i+1] != '\n' {
+				i++
+			}
+		case '"', '\'':
+			delim := string(c)
+			if strings.HasPrefix(text[i:], delim+delim+delim) {
+				delim += delim + delim
+			}
+			for i += len(delim); i < len(text) && !strings.HasPrefix(text[i:], delim); i++ {
+				switch {
+				case text[i] == '\n':
+					line++
+				case text[i] == '\\' && c == '"' && i+1 < len(text):
+					if text[i+1] == '\n' {
+						line++
+					}
+					i++
+				}
+			}
+			i += len(delim) - 1
+		case '[', '{':
+			if depth++; depth > maxTOMLDepth {
+				return line
+			}
+		case ']', '}':
+			depth = max(depth-1, 0)
+		}
+	}
+	return 0
 }

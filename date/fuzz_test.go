@@ -1,0 +1,115 @@
+package date
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/BurntSushi/toml"
+)
+
+// FuzzParseString: a string date that parses prints back as written, and
+// that form parses to the same date.
+func FuzzParseString(f *testing.F) {
+	for _, s := range []string{"2025", "2025-12", "2025-12-19", "2024-02-29", "2025-02-29", "0000", "9999-12-31", "2025-13", "2025-1", "", "-", "20251", "2025--", "２０２５", "2025-12-19-"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		d, err := ParseString(s)
+		if err != nil {
+			if !d.IsZero() || err.Error() == "" {
+				t.Fatalf("error %v with date %+v", err, d)
+			}
+			return
+		}
+		if d.Prec < Year || d.Prec > Day {
+			t.Fatalf("%q: precision %v", s, d.Prec)
+		}
+		if d.String() != s {
+			t.Fatalf("%q prints as %q", s, d.String())
+		}
+		again, err := ParseString(d.String())
+		if err != nil || again != d {
+			t.Fatalf("%q: reparsed as %+v, %v", s, again, err)
+		}
+		checkDate(t, d)
+	})
+}
+
+// FuzzFromTOML: every date form of TOML, and any other value, converts to a
+// date or a clear error; a date written back in its own form (String, quoted
+// for a month or a year) reads back the same, and HumanIn names the same
+// instant as the date.
+func FuzzFromTOML(f *testing.F) {
+	for _, s := range []string{
+		`2025-12-19`, `"2025-12"`, `"2025"`, `2025-12-19T03:05:00`, `2025-12-19T03:05:07.999`,
+		`2025-12-19T03:00:00+02:00`, `2025-12-19 03:00:00Z`, `2025-12-19T03:00:00-09:30`,
+		`2025-10-26T00:30:00Z`, `2025-10-26T01:30:00Z`, `2025-03-30T01:30:00Z`, `03:00:00`,
+		`"2025-12-19"`, `12`, `true`, `[2025-12-19]`, `{a = 1}`, `0000-01-01`, `9999-12-31T23:59:59+23:59`,
+	} {
+		f.Add(s)
+	}
+	kyiv, err := time.LoadLocation("Europe/Kyiv")
+	if err != nil {
+		f.Fatal(err)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if strings.ContainsAny(src, "\n\r") {
+			return
+		}
+		var m map[string]any
+		if _, err := toml.Decode("v = "+src, &m); err != nil {
+			return
+		}
+		d, err := FromTOML(m["v"])
+		if err != nil {
+			if !d.IsZero() || err.Error() == "" {
+				t.Fatalf("error %v with date %+v", err, d)
+			}
+			return
+		}
+		written := d.String()
+		if d.Prec <= Month {
+			written = `"` + written + `"`
+		}
+		var m2 map[string]any
+		if _, err := toml.Decode("v = "+written, &m2); err != nil {
+			t.Fatalf("%s prints as %s, which is not TOML: %v", src, written, err)
+		}
+		again, err := FromTOML(m2["v"])
+		if err != nil || again != d {
+			t.Fatalf("%s prints as %s, which reads back as %+v (%v), not %+v", src, written, again, err, d)
+		}
+		checkDate(t, d)
+
+		// HumanIn on the site's clock names the instant of an offset date:
+		// read back with its zone abbreviation, it is the same minute.
+		if d.Prec == Offset && d.Year >= 1900 && d.Year < 2100 {
+			h := d.HumanIn(kyiv)
+			back, err := time.ParseInLocation("2 January 2006, 15:04 MST", h, kyiv)
+			want := d.Start(kyiv).Truncate(time.Minute)
+			if err == nil && !back.Equal(want) {
+				t.Fatalf("%s is shown as %q, which is %v, not %v", src, h, back, want.In(kyiv))
+			}
+		}
+	})
+}
+
+// checkDate holds what every date must satisfy.
+func checkDate(t *testing.T, d Date) {
+	t.Helper()
+	for _, loc := range []*time.Location{time.UTC, time.FixedZone("", 14*3600)} {
+		if d.Prec < Minute && !d.End(loc).After(d.Start(loc)) {
+			t.Fatalf("%+v ends %v, not after it starts %v", d, d.End(loc), d.Start(loc))
+		}
+		if Compare(d, d, loc) != 0 {
+			t.Fatalf("%+v does not compare equal to itself", d)
+		}
+		if d.Human() == "" || d.HumanIn(loc) == "" || d.ISO(loc) == "" || Range(d, d, loc) != d.HumanIn(loc) {
+			t.Fatalf("%+v: empty or inconsistent text", d)
+		}
+	}
+	if m := d.MonthOf(); m.Prec > Month || m.Year != d.Year {
+		t.Fatalf("%+v: month %+v", d, m)
+	}
+}

@@ -1,0 +1,81 @@
+package markdown
+
+import (
+	"bytes"
+	"fmt"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+	"unicode/utf8"
+
+	"github.com/chronicle-tools/chronicle/internal/htmlcheck"
+)
+
+// FuzzCitations renders bodies with citations among any Markdown. Every
+// source the body cites is numbered once, in order, and has exactly one
+// anchor for its first citation (the source list links back to it); every
+// problem is on a line of the body; and the HTML holds nothing a browser
+// would run.
+func FuzzCitations(f *testing.F) {
+	for _, s := range []struct{ src, ids string }{
+		{"A fact.[@a]\n", "a"},
+		{"One.[@b] Two.[@a; @b] Three.[@a]\n", "a b"},
+		{"Bad.[@a, @b] [@] [@@a] [@a;] [ @a] [@a][@a]\n", "a b"},
+		{"![alt [@a]](x.png) [link [@a]](https://e.x) *[@a]* `[@a]`\n", "a"},
+		{"# Head [@a]\n\n> quote [@b]\n\n- item [@a]\n\n[^1]: note [@b]\n\nText[^1]\n", "a b"},
+		{"[x](javascript:alert(1)) <vbscript:x> [y][r]\n\n[r]: data:text/html,x\n", ""},
+		{"[@" + strings.Repeat("a", 3000) + "]\n", "a"},
+		{"| a | b |\n|:--|--:|\n| [@a] | x |\n", "a"},
+	} {
+		f.Add(s.src, s.ids)
+	}
+	f.Fuzz(func(t *testing.T, src, idList string) {
+		ids := strings.Fields(idList)
+		d := renderWithin(t, 30*time.Second, src, ids)
+		lines := strings.Count(src, "\n") + 1
+		for _, p := range d.Problems {
+			if p.Line < 1 || p.Line > lines || p.Msg == "" {
+				t.Fatalf("problem off the body (%d lines): %+v", lines, p)
+			}
+		}
+		total := 0
+		for i, id := range d.Cited {
+			if !slices.Contains(ids, id) || slices.Index(d.Cited, id) != i || d.Count[id] == 0 {
+				t.Fatalf("cited %q: ids %q, cited %q, count %v", id, ids, d.Cited, d.Count)
+			}
+			anchor := fmt.Sprintf(`id="cite-%d-1"`, i+1)
+			if n := bytes.Count(d.HTML, []byte(anchor)); n != 1 {
+				t.Fatalf("source %d (%s) has %d first-citation anchors:\n%s", i+1, id, n, d.HTML)
+			}
+			total += d.Count[id]
+		}
+		if len(d.Count) != len(d.Cited) {
+			t.Fatalf("counted %v, cited %q", d.Count, d.Cited)
+		}
+		if n := bytes.Count(d.HTML, []byte(`id="cite-`)); n != total {
+			t.Fatalf("%d citations counted, %d rendered:\n%s", total, n, d.HTML)
+		}
+		if utf8.ValidString(src) && !utf8.Valid(d.HTML) {
+			t.Fatalf("HTML is not UTF-8")
+		}
+		if p := htmlcheck.Fragment(d.HTML, htmlcheck.Policy{BasePath: "/"}); len(p) > 0 {
+			t.Fatalf("unsafe HTML: %v\n%s", p, d.HTML)
+		}
+	})
+}
+
+// renderWithin fails the test when Render takes longer than limit: the Go
+// fuzzer has no time limit of its own, and a hang would only stall it.
+func renderWithin(t *testing.T, limit time.Duration, src string, ids []string) Doc {
+	t.Helper()
+	done := make(chan Doc, 1)
+	go func() { done <- Render([]byte(src), ids) }()
+	select {
+	case d := <-done:
+		return d
+	case <-time.After(limit):
+		t.Fatalf("Render took longer than %v on %d bytes: %.200q", limit, len(src), src)
+		return Doc{}
+	}
+}

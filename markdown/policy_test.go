@@ -1,0 +1,80 @@
+package markdown
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestNetworkPathImages: "//host/x" names another host as surely as
+// "https://host/x", and browsers read "/\host" the same way. (A backslash
+// that reaches the HTML is percent-encoded, so "\\host" cannot.)
+func TestNetworkPathImages(t *testing.T) {
+	for _, src := range []string{"![p](//tracker.example/p.gif)", `![p](/\tracker.example/p.gif)`, "![p](<\t//tracker.example/p.gif>)", "![p][r]\n\n[r]: //tracker.example/p.gif"} {
+		d := Render([]byte(src+"\n"), nil)
+		if strings.Contains(string(d.HTML), "<img") || len(d.Problems) != 1 || !d.Problems[0].Warn {
+			t.Errorf("%q: %s %v", src, d.HTML, d.Problems)
+		}
+	}
+	for _, src := range []string{"![p](pic.png)", "![p](/chron/pic.png)", "![p](../pic.png)"} {
+		if d := Render([]byte(src+"\n"), nil); !strings.Contains(string(d.HTML), "<img") || len(d.Problems) > 0 {
+			t.Errorf("%q: a local image was dropped: %s %v", src, d.HTML, d.Problems)
+		}
+	}
+	// Links to another host are fine: the reader chooses to follow them.
+	if d := Render([]byte("[x](//example.org/a)\n"), nil); !strings.Contains(string(d.HTML), `href="//example.org/a"`) {
+		t.Errorf("network-path link dropped: %s", d.HTML)
+	}
+}
+
+// TestCitationInImageText: an image's text becomes its alt attribute, where
+// a citation cannot link; it moves after the image, so that the anchor the
+// source list links back to exists.
+func TestCitationInImageText(t *testing.T) {
+	d := Render([]byte("![Port on fire [@a]](port.jpg) and later.[@a]\n"), []string{"a"})
+	h := string(d.HTML)
+	if !strings.Contains(h, `<img src="port.jpg" alt="Port on fire "><sup class="cite">[<a href="#src-1" id="cite-1-1"`) ||
+		!strings.Contains(h, `id="cite-1-2"`) || d.Count["a"] != 2 {
+		t.Errorf("citation not moved after the image: %s", h)
+	}
+}
+
+// TestTableAlignNoInlineStyle: the pages' CSP blocks inline styles, so
+// column alignment is written as the align attribute.
+func TestTableAlignNoInlineStyle(t *testing.T) {
+	d := Render([]byte("| a | b | c |\n|:--|:-:|--:|\n| 1 | 2 | 3 |\n"), nil)
+	h := string(d.HTML)
+	if strings.Contains(h, "style=") || !strings.Contains(h, `<th align="left">a</th>`) || !strings.Contains(h, `<td align="right">3</td>`) {
+		t.Errorf("table alignment: %s", h)
+	}
+}
+
+// TestHeadingIDsKeepClear: a heading of a body cannot take an id the page
+// gives its own elements, or links to "#src-1" would land in the body.
+func TestHeadingIDsKeepClear(t *testing.T) {
+	d := Render([]byte("# Src 1\n\n## Sources\n\n## Cite 1 1\n\n## Main\n\n## D2025 12 19\n\n## Background\n\n## Background\n"), nil)
+	h := string(d.HTML)
+	for _, want := range []string{`id="h-src-1"`, `id="sources-1"`, `id="h-cite-1-1"`, `id="main-1"`, `id="h-d2025-12-19"`, `id="background"`, `id="background-1"`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %s in %s", want, h)
+		}
+	}
+	for _, bad := range []string{`id="src-1"`, `id="sources"`, `id="main"`, `id="cite-1-1"`} {
+		if strings.Contains(h, bad) {
+			t.Errorf("a heading took %s: %s", bad, h)
+		}
+	}
+}
+
+// TestCitationsNumberedAsShown: a footnote that nothing refers to is not
+// shown, so what it cites is not cited; footnotes come at the end of the
+// page, so what they cite is numbered after the text's citations.
+func TestCitationsNumberedAsShown(t *testing.T) {
+	d := Render([]byte("[^0]: Only here.[@a]\n"), []string{"a"})
+	if len(d.Cited) != 0 || d.Count["a"] != 0 || strings.Contains(string(d.HTML), "cite-") {
+		t.Errorf("a citation in an unreferenced footnote counts: %v %v %s", d.Cited, d.Count, d.HTML)
+	}
+	d = Render([]byte("Text.[^1] More.[@b]\n\n[^1]: Note.[@a]\n"), []string{"a", "b"})
+	if strings.Join(d.Cited, ",") != "b,a" || !strings.Contains(string(d.HTML), `href="#src-2" id="cite-2-1"`) {
+		t.Errorf("cited %v:\n%s", d.Cited, d.HTML)
+	}
+}

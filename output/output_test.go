@@ -1,0 +1,300 @@
+package output
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"maps"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+)
+
+// site returns a small built site: n files of size bytes each.
+func site(version string, n, size int) map[string][]byte {
+	files := map[string][]byte{"index.html": []byte("<p>" + version + "</p>\n")}
+	for i := range n {
+		files[fmt.Sprintf("events/e%03d/index.html", i)] = []byte(version + strings.Repeat(".", size))
+	}
+	return files
+}
+
+// snapshot reads every file under dir.
+func snapshot(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	out := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		data, err := os.ReadFile(p)
+		rel, _ := filepath.Rel(dir, p)
+		out[filepath.ToSlash(rel)] = string(data)
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return out
+}
+
+// leftovers lists what a write left beside dir besides dir itself.
+func leftovers(t *testing.T, dir string) []string {
+	t.Helper()
+	entries, err := os.ReadDir(filepath.Dir(dir))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out []string
+	for _, e := range entries {
+		if e.Name() != filepath.Base(dir) {
+			out = append(out, e.Name())
+		}
+	}
+	return out
+}
+
+// writeFailing writes the previous site, then a write that fails halfway
+// through; the previous output must be whole, nothing may be left beside
+// it, and the error must say what failed and that the output is untouched.
+func writeFailing(t *testing.T, dir string, next map[string][]byte, wantErr string) {
+	t.Helper()
+	if err := Write(dir, site("v1", 20, 100)); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	err := Write(dir, next)
+	if err == nil {
+		t.Fatal("the write did not fail")
+	}
+	msg := err.Error()
+	if !strings.Contains(msg, "the previous output in "+dir+" is untouched") || !strings.Contains(msg, wantErr) {
+		t.Errorf("error %q does not say what failed (%q) and that the output is untouched", msg, wantErr)
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Errorf("the previous output changed: %d files before, %d after", len(before), len(after))
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left beside the output: %q", l)
+	}
+	if _, ok := next[Marker]; ok {
+		t.Error("the caller's files keep the marker")
+	}
+}
+
+// TestWriteFailsHalfway: a file that cannot be created, met after many that
+// could, fails the write with the previous output whole. This works as
+// root, for whom permission bits do not stop a write.
+func TestWriteFailsHalfway(t *testing.T) {
+	t.Run("name too long", func(t *testing.T) {
+		next := site("v2", 50, 100)
+		next["tags/"+strings.Repeat("x", 300)+"/index.html"] = []byte("x")
+		writeFailing(t, filepath.Join(t.TempDir(), "public"), next, "file name too long")
+	})
+	t.Run("file where a folder must be", func(t *testing.T) {
+		next := site("v2", 50, 100)
+		next["events"] = []byte("a file named like a folder")
+		writeFailing(t, filepath.Join(t.TempDir(), "public"), next, "events")
+	})
+	t.Run("invalid path", func(t *testing.T) {
+		next := site("v2", 50, 100)
+		next["../escape.html"] = []byte("x")
+		writeFailing(t, filepath.Join(t.TempDir(), "public"), next, `invalid output path "../escape.html"`)
+	})
+}
+
+// TestWriteReadOnly: a parent folder that cannot be written fails before
+// anything is written. As root, only a read-only mount stops a write.
+func TestWriteReadOnly(t *testing.T) {
+	parent := t.TempDir()
+	dir := filepath.Join(parent, "public")
+	if err := Write(dir, site("v1", 5, 10)); err != nil {
+		t.Fatal(err)
+	}
+	before := snapshot(t, dir)
+	if os.Geteuid() == 0 {
+		t.Skip("root ignores permission bits; TestWriteNoSpace covers a read-only mount")
+	}
+	if err := os.Chmod(parent, 0o555); err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { os.Chmod(parent, 0o755) })
+	err := Write(dir, site("v2", 5, 10))
+	if err == nil || !strings.Contains(err.Error(), "cannot create a temporary folder beside "+dir) {
+		t.Fatalf("error %v", err)
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Error("the previous output changed")
+	}
+}
+
+// mountTmpfs mounts a tmpfs on dir with opts, or skips the test when that
+// is not permitted.
+func mountTmpfs(t *testing.T, dir, opts string) {
+	t.Helper()
+	if os.Geteuid() != 0 {
+		t.Skip("mounting a tmpfs needs root")
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", opts, "tmpfs", dir).CombinedOutput(); err != nil {
+		t.Skipf("cannot mount a tmpfs: %v %s", err, out)
+	}
+	t.Cleanup(func() {
+		if out, err := exec.Command("umount", dir).CombinedOutput(); err != nil {
+			t.Errorf("umount %s: %v %s", dir, err, out)
+		}
+	})
+}
+
+// TestWriteNoSpace fills a 1 MiB tmpfs halfway through a write, then makes
+// it read-only: each time the previous output stays whole and the error
+// says what failed.
+func TestWriteNoSpace(t *testing.T) {
+	mnt := t.TempDir()
+	mountTmpfs(t, mnt, "size=1m")
+	dir := filepath.Join(mnt, "public")
+	// 20 files of 100 bytes fit; 50 files of 40 KiB do not.
+	writeFailing(t, dir, site("v2", 50, 40<<10), "no space left on device")
+
+	// The disk is not left full: a site that fits is written.
+	if err := Write(dir, site("v3", 5, 100)); err != nil {
+		t.Fatalf("a write after a failed one: %v", err)
+	}
+	before := snapshot(t, dir)
+
+	if out, err := exec.Command("mount", "-o", "remount,ro", mnt).CombinedOutput(); err != nil {
+		t.Skipf("cannot remount read-only: %v %s", err, out)
+	}
+	err := Write(dir, site("v4", 5, 100))
+	if err == nil || !errors.Is(err, syscall.EROFS) || !strings.Contains(err.Error(), "cannot create a temporary folder beside "+dir) {
+		t.Errorf("read-only: error %v", err)
+	}
+	if after := snapshot(t, dir); !maps.Equal(before, after) {
+		t.Error("read-only: the previous output changed")
+	}
+}
+
+// TestWriteKeepsUnchangedFiles: a file whose bytes did not change keeps its
+// modification time (it is the same inode), and the marker is written.
+func TestWriteKeepsUnchangedFiles(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	if err := Write(dir, site("v1", 3, 10)); err != nil {
+		t.Fatal(err)
+	}
+	fi1, _ := os.Stat(filepath.Join(dir, "events/e000/index.html"))
+	next := site("v1", 3, 10)
+	next["index.html"] = []byte("changed")
+	if err := Write(dir, next); err != nil {
+		t.Fatal(err)
+	}
+	fi2, _ := os.Stat(filepath.Join(dir, "events/e000/index.html"))
+	if !os.SameFile(fi1, fi2) {
+		t.Error("an unchanged file was rewritten")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "index.html")); string(data) != "changed" {
+		t.Errorf("index.html = %q", data)
+	}
+	if _, err := os.Stat(filepath.Join(dir, Marker)); err != nil {
+		t.Error("no marker")
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left beside the output: %q", l)
+	}
+}
+
+// TestWriteDoesNotFollowLinks: a symbolic link inside the previous output
+// (to the site's notes, say) is removed with the output, never followed.
+func TestWriteDoesNotFollowLinks(t *testing.T) {
+	root := t.TempDir()
+	notes := filepath.Join(root, "content")
+	os.MkdirAll(notes, 0o755)
+	os.WriteFile(filepath.Join(notes, "n.md"), []byte("note"), 0o644)
+	dir := filepath.Join(root, "public")
+	if err := Write(dir, site("v1", 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink(notes, filepath.Join(dir, "link")); err != nil {
+		t.Skip(err)
+	}
+	if err := Write(dir, site("v2", 1, 1)); err != nil {
+		t.Fatal(err)
+	}
+	if data, err := os.ReadFile(filepath.Join(notes, "n.md")); err != nil || string(data) != "note" {
+		t.Errorf("the notes behind a link in the old output: %q, %v", data, err)
+	}
+}
+
+// TestCheckSymlinks: the refusal rules hold whatever symbolic links stand
+// between the path given and the folder it names.
+func TestCheckSymlinks(t *testing.T) {
+	root := t.TempDir()
+	siteDir := filepath.Join(root, "site")
+	for _, d := range []string{"content/2025", "templates", "notes-elsewhere", "empty"} {
+		os.MkdirAll(filepath.Join(siteDir, d), 0o755)
+	}
+	os.WriteFile(filepath.Join(siteDir, "config.toml"), []byte("title = \"x\"\n"), 0o644)
+	os.MkdirAll(filepath.Join(root, "outside"), 0o755)
+	links := map[string]string{
+		"self":      ".",                                // a link to the site
+		"up":        "..",                               // a link to the site's parent
+		"c":         "content",                          // a link into content/
+		"c2025":     "content/2025",                     // deeper
+		"t":         "templates",                        // a link to templates/
+		"ext":       filepath.Join(root, "outside"),     // a link outside: fine
+		"emptylink": "empty",                            // the output itself a link
+		"loop":      "loop",                             // a link to itself
+		"dangling":  filepath.Join(root, "nonexistent"), // to nothing
+	}
+	for name, target := range links {
+		if err := os.Symlink(target, filepath.Join(siteDir, name)); err != nil {
+			t.Skip(err)
+		}
+	}
+	refused := map[string]string{
+		".":                   "site's own folder",
+		"self":                "symbolic link",
+		"self/public/..":      "symbolic link",
+		"self/content/x":      "inside the site's content/",
+		"up":                  "symbolic link",
+		"up/site":             "site's own folder",
+		"up/site/content":     "inside the site's content/",
+		"up/site/templates/x": "inside the site's templates/",
+		"c":                   "symbolic link",
+		"c/out":               "inside the site's content/",
+		"c2025/out/deeper":    "inside the site's content/",
+		"t/out":               "inside the site's templates/",
+		"emptylink":           "symbolic link",
+		"loop":                "symbolic link",
+		"dangling":            "symbolic link",
+		"..":                  "site's own folder or holds it",
+		"/":                   "site's own folder or holds it",
+	}
+	for out, want := range refused {
+		path := out
+		if !filepath.IsAbs(path) {
+			path = filepath.Join(siteDir, out)
+		}
+		err := Check(path, siteDir, true)
+		var re *RefusedError
+		if !errors.As(err, &re) || !strings.Contains(err.Error(), want) {
+			t.Errorf("-o %s: %v; want a refusal: %s", out, err, want)
+		}
+	}
+	for _, out := range []string{"public", "ext/public", "self/public", "up/site/public", "empty"} {
+		if err := Check(filepath.Join(siteDir, out), siteDir, false); err != nil {
+			t.Errorf("-o %s: %v", out, err)
+		}
+	}
+
+	// content/ may itself be a link: its target is still the content.
+	linked := filepath.Join(root, "linked")
+	os.MkdirAll(linked, 0o755)
+	os.Symlink(filepath.Join(siteDir, "notes-elsewhere"), filepath.Join(linked, "content"))
+	for _, out := range []string{filepath.Join(siteDir, "notes-elsewhere"), filepath.Join(siteDir, "notes-elsewhere", "out")} {
+		if err := Check(out, linked, true); err == nil || !strings.Contains(err.Error(), "content/") {
+			t.Errorf("-o %s with content/ a link to it: %v", out, err)
+		}
+	}
+}

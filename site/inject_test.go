@@ -1,0 +1,594 @@
+package site
+
+import (
+	"fmt"
+	"os"
+	"slices"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"unicode/utf8"
+)
+
+// The injection suite: hostile text in every field of notes, pages and the
+// config, hostile Markdown in bodies, hostile URLs in sources. Every build
+// either fails with a diagnostic that names the field's line, or its whole
+// output passes outputProblems: no script, handler, frame or URL scheme that
+// is not ours, in any page, feed or data file, and the CSP on every page.
+//
+// Hostile markup carries the marker "pwn" in its element and attribute
+// names, so that markup which arrives as markup is caught even when it is
+// harmless in itself.
+
+const injectMarker = "pwn"
+
+// hostileText goes into every free-text field.
+var hostileText = []string{
+	`<script>alert(1)</script>`,
+	`</script><script>alert(1)</script>`,
+	`"><script>alert(1)</script>`,
+	`'><img src=x onerror=alert(1)>`,
+	`<img src=x onerror=alert(1)>`,
+	`<svg onload=alert(1)>`,
+	`<svg><script>alert(1)</script></svg>`,
+	`<iframe src="javascript:alert(1)"></iframe>`,
+	`<iframe srcdoc="<script>alert(1)</script>">`,
+	`" onmouseover="alert(1)`,
+	`' onfocus='alert(1)' autofocus='`,
+	"` onmouseover=alert(1) `",
+	`javascript:alert(1)`,
+	`<a href="javascript:alert(1)">click</a>`,
+	`<a href=&#x6A;avascript:alert(1)>click</a>`,
+	`<pwn-probe>injected element</pwn-probe>`,
+	`<b pwnattr="1">injected attribute</b>`,
+	`<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>`,
+	`<noscript><p title="</noscript><img src=x onerror=alert(1)>">`,
+	`<style>*{background:url(javascript:alert(1))}</style>`,
+	`<meta http-equiv="refresh" content="0;url=javascript:alert(1)">`,
+	`<base href="//evil.example/">`,
+	`<form action="javascript:alert(1)"><button>go</button></form>`,
+	`<object data="javascript:alert(1)"></object>`,
+	`</title><script>alert(1)</script>`,
+	`</textarea><script>alert(1)</script>`,
+	`</style><script>alert(1)</script>`,
+	`<!-- <script>alert(1)</script> -->`,
+	`--><script>alert(1)</script>`,
+	`<![CDATA[<script>alert(1)</script>]]>`,
+	`]]><script>alert(1)</script>`,
+	`<?xml version="1.0"?><x/>`,
+	`&lt;script&gt;alert(1)&lt;/script&gt;`,
+	`&#60;script&#62;alert(1)&#60;/script&#62;`,
+	`%3Cscript%3Ealert(1)%3C%2Fscript%3E`,
+	`\u003cscript\u003ealert(1)\u003c/script\u003e`,
+	`"; alert(1); "`,
+	`'; alert(1); //`,
+	`\"}]}; alert(1); //`,
+	`{{.Site.Config}} {{template "base" .}}`,
+	`${alert(1)}`,
+	"control \x00 nul \x01 soh \x08 bs \x0b vt \x0c ff \x1b esc \x7f del \u0085 nel",
+	"tab\tand\nnewline\r\nand CR\r alone",
+	"\nBEGIN:VEVENT\nSUMMARY:injected\nEND:VEVENT",
+	"line\u2028separator\u2029paragraph",
+	"\u202eright-to-left override",
+	"\ufeffbyte-order mark and \ufffd replacement",
+	`=HYPERLINK("https://evil.example/","click")`,
+	`+cmd|' /C calc'!A0`,
+	`a,b;c\d"e'f`,
+	strings.Repeat("<b pwn=1>", 15) + "deep",
+}
+
+// tomlString writes s as a TOML basic string, control characters escaped.
+func tomlString(s string) string {
+	var b strings.Builder
+	b.WriteByte('"')
+	for _, r := range s {
+		switch {
+		case r == '"' || r == '\\':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+			fmt.Fprintf(&b, `\u%04X`, r)
+		default:
+			b.WriteRune(r)
+		}
+	}
+	b.WriteByte('"')
+	return b.String()
+}
+
+// oneLine is s as a title may hold it: without line breaks.
+func oneLine(s string) string {
+	s = strings.NewReplacer("\r", " ", "\n", " ").Replace(s)
+	if strings.TrimSpace(s) == "" {
+		return "blank"
+	}
+	return s
+}
+
+// hostileNote is a note with text in every free-text field.
+func hostileNote(text, related string, n int) string {
+	q := tomlString
+	probe := fmt.Sprintf(" probe%d", n) // a taxonomy term needs letters
+	return fmt.Sprintf(`+++
+title = %s
+date = 2025-12-%02d
+kind = "strike"
+places = [%s]
+actors = [%s]
+tags = [%s]
+status = "claimed"
+claimed_by = %s
+storylines = ["sea"]
+related = [%q]
+summary = %s
+content_warning = %s
+
+[[sources]]
+id = "a"
+title = %s
+publisher = %s
+url = "https://example.org/a?q=%d"
+archived = "https://web.archive.org/web/2025/https://example.org/a"
+quote = %s
+published = 2025-12-19
+
+[[updates]]
+date = 2025-12-20
+note = %s
++++
+
+Body of note %d, which cites its source.[@a]
+`, q(oneLine(text)), 10+n%10, q(text+probe), q(text+probe), q(text+probe), q(text), related, q(text), q(text),
+		q(text), q(text+probe), n, q(text), q(text), n)
+}
+
+func hostileConfig(text string) string {
+	q := tomlString
+	return fmt.Sprintf(`title = %s
+description = %s
+baseURL = "https://example.org/chron/"
+timezone = "Europe/Kyiv"
+
+[kinds.strike]
+label = %s
+color = "#b3261e"
+
+[storylines.sea]
+title = %s
+description = %s
+`, q(text), q(text), q(text), q(text), q(text))
+}
+
+func hostilePage(text string) string {
+	return fmt.Sprintf("+++\ntitle = %s\ndescription = %s\nmenu = 1\n+++\n\nAbout this site.\n", tomlString(oneLine(text)), tomlString(text))
+}
+
+// noteTextFields and configTextFields are the free-text fields the suite
+// fills; the counts go in the report.
+var (
+	noteTextFields   = []string{"title", "summary", "places", "actors", "tags", "claimed_by", "content_warning", "sources.title", "sources.publisher", "sources.quote", "updates.note"}
+	pageTextFields   = []string{"page title", "page description"}
+	configTextFields = []string{"title", "description", "kinds.label", "storylines.title", "storylines.description"}
+)
+
+// TestInjectTextFields puts each hostile string into every free-text field
+// of two related notes, a page and the config at once, builds, and checks
+// every output file. The build must succeed: hostile text is still text.
+func TestInjectTextFields(t *testing.T) {
+	for i, text := range hostileText {
+		other := hostileText[(i+1)%len(hostileText)]
+		fsys := fstest.MapFS{
+			"config.toml":                {Data: []byte(hostileConfig(text))},
+			"content/2025/12/a.md":       {Data: []byte(hostileNote(text, "b", 2*i))},
+			"content/2025/12/b.md":       {Data: []byte(hostileNote(other, "a", 2*i+1))},
+			"content/pages/about.md":     {Data: []byte(hostilePage(text))},
+			"content/pages/more/deep.md": {Data: []byte(hostilePage(other))},
+		}
+		res, err := buildWithin(t, fsys, Options{})
+		if err != nil {
+			t.Errorf("hostile text %d %q: the build failed:\n%v", i, text, err)
+			continue
+		}
+		requireSafe(t, res, injectMarker, fmt.Sprintf("hostile text %d %.60q", i, text))
+		// The text is shown as text: the event's heading reads as written.
+		if h1 := firstText(res.Files["events/a/index.html"], "h1"); h1 != displayed(oneLine(text)) {
+			t.Errorf("hostile text %d: the heading reads %q, want %q", i, h1, displayed(oneLine(text)))
+		}
+	}
+	t.Logf("%d hostile strings in %d note, %d page and %d config text fields",
+		len(hostileText), len(noteTextFields), len(pageTextFields), len(configTextFields))
+}
+
+// displayed is how a browser shows text: NUL becomes U+FFFD, the title is
+// trimmed, and a carriage return is a line break.
+func displayed(s string) string {
+	s = strings.TrimSpace(s)
+	s = strings.ReplaceAll(s, "\x00", "\ufffd")
+	return s
+}
+
+// hostileMarkdown is raw HTML and other markup in bodies. Raw HTML is off,
+// so none of it may come out as markup.
+var hostileMarkdown = []string{
+	"<script>alert(1)</script>",
+	"<script src=\"https://evil.example/x.js\"></script>",
+	"<SCRIPT>alert(1)</SCRIPT>",
+	"<iframe src=\"https://evil.example/\"></iframe>",
+	"<iframe srcdoc=\"&lt;script&gt;alert(1)&lt;/script&gt;\"></iframe>",
+	"text <img src=x onerror=alert(1)> inline",
+	"<svg onload=alert(1)><circle r=1 /></svg>",
+	"<details open ontoggle=alert(1)><summary>x</summary></details>",
+	"<div onclick=\"alert(1)\">block</div>",
+	"<a href=\"javascript:alert(1)\">raw link</a>",
+	"<pwn-probe>raw element</pwn-probe>",
+	"<b pwnattr=1>raw attribute</b>",
+	"<style>body{display:none}</style>",
+	"<textarea><script>alert(1)</script></textarea>",
+	"<pre><script>alert(1)</script></pre>",
+	"<!-- comment --><script>alert(1)</script>",
+	"<?php echo 1; ?>",
+	"<!DOCTYPE html>",
+	"<![CDATA[<script>alert(1)</script>]]>",
+	"<object data=\"x.swf\"></object><embed src=\"x.swf\">",
+	"<base href=\"https://evil.example/\">",
+	"<meta http-equiv=\"refresh\" content=\"0;url=https://evil.example/\">",
+	"<form action=\"https://evil.example/\"><input name=x></form>",
+	"<math><mi xlink:href=\"javascript:alert(1)\">x</mi></math>",
+	"# Heading {onclick=\"alert(1)\"}",
+	"# Heading {#id .class pwnattr=1}",
+	"Text{onclick=alert(1)}",
+	"```html\n</code></pre><script>alert(1)</script>\n```",
+	"`</code><script>alert(1)</script>`",
+	"    <script>alert(1)</script>",
+	"> <script>alert(1)</script>",
+	"- <img src=x onerror=alert(1)>\n- item",
+	"| a | b |\n|:--|--:|\n| <script>alert(1)</script> | <img src=x onerror=alert(1)> |",
+	"Footnote.[^x]\n\n[^x]: <script>alert(1)</script> [y](javascript:alert(1))",
+	"~~<script>alert(1)</script>~~ *<img src=x onerror=alert(1)>*",
+	"&lt;script&gt;alert(1)&lt;/script&gt; &#60;script&#62;",
+	"\\<script>alert(1)\\</script>",
+	"[<script>alert(1)</script>](https://example.org/)",
+	"[x](https://example.org/ \"title\\\" onmouseover=\\\"alert(1)\")",
+	"[x](https://example.org/\"onmouseover=\"alert(1))",
+	"![x\" onerror=\"alert(1)](pic.png)",
+	"![x](pic.png \"t\\\" onerror=\\\"alert(1)\")",
+	"https://example.org/<script>alert(1)</script>",
+	"www.example.org/\"onmouseover=\"alert(1)",
+	"<https://example.org/\"onmouseover=\"alert(1)>",
+	"<x@example.org\"onmouseover=\"alert(1)>",
+}
+
+// dangerousSchemes are the targets of link spellings.
+var dangerousSchemes = []string{
+	"javascript:alert(1)",
+	"vbscript:msgbox(1)",
+	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+	"data:image/svg+xml,<svg onload=alert(1)>",
+}
+
+// spellings writes a scheme-bearing URL in the ways a browser would still
+// read as that scheme, or that an unescaping step could turn into it.
+var spellings = []struct {
+	name string
+	fn   func(u string) string
+}{
+	{"plain", func(u string) string { return u }},
+	{"upper", strings.ToUpper},
+	{"mixed case", func(u string) string {
+		b := []byte(u)
+		for i := 0; i < len(b); i += 2 {
+			if 'a' <= b[i] && b[i] <= 'z' {
+				b[i] -= 32
+			}
+		}
+		return string(b)
+	}},
+	{"&colon;", func(u string) string { return strings.Replace(u, ":", "&colon;", 1) }},
+	{"&#58;", func(u string) string { return strings.Replace(u, ":", "&#58;", 1) }},
+	{"&#x3a;", func(u string) string { return strings.Replace(u, ":", "&#x3a;", 1) }},
+	{"&#X3A;", func(u string) string { return strings.Replace(u, ":", "&#X3A;", 1) }},
+	{"&#0000058;", func(u string) string { return strings.Replace(u, ":", "&#0000058;", 1) }},
+	{"&#58 without ;", func(u string) string { return strings.Replace(u, ":", "&#58", 1) }},
+	{"&colon without ;", func(u string) string { return strings.Replace(u, ":", "&colon", 1) }},
+	{"first letter entity", func(u string) string { return fmt.Sprintf("&#%d;%s", u[0], u[1:]) }},
+	{"all entities", func(u string) string {
+		var b strings.Builder
+		i := strings.IndexByte(u, ':')
+		for _, c := range []byte(u[:i+1]) {
+			fmt.Fprintf(&b, "&#x%x;", c)
+		}
+		return b.String() + u[i+1:]
+	}},
+	{"tab entity inside", func(u string) string { return u[:3] + "&#x09;" + u[3:] }},
+	{"&Tab; inside", func(u string) string { return u[:3] + "&Tab;" + u[3:] }},
+	{"newline entity inside", func(u string) string { return u[:3] + "&#10;" + u[3:] }},
+	{"&NewLine; inside", func(u string) string { return u[:3] + "&NewLine;" + u[3:] }},
+	{"CR entity inside", func(u string) string { return u[:3] + "&#13;" + u[3:] }},
+	{"NUL entity inside", func(u string) string { return u[:3] + "&#0;" + u[3:] }},
+	{"leading control entity", func(u string) string { return "&#1;" + u }},
+	{"leading space entity", func(u string) string { return "&#32;" + u }},
+	{"leading NBSP entity", func(u string) string { return "&nbsp;" + u }},
+	{"percent-encoded colon", func(u string) string { return strings.Replace(u, ":", "%3A", 1) }},
+	{"percent-encoded first letter", func(u string) string { return fmt.Sprintf("%%%02X%s", u[0], u[1:]) }},
+	{"backslash-escaped colon", func(u string) string { return strings.Replace(u, ":", `\:`, 1) }},
+	{"backslash inside", func(u string) string { return u[:4] + `\` + u[4:] }},
+	{"double-encoded entity", func(u string) string { return strings.Replace(u, ":", "&amp;colon;", 1) }},
+	{"fullwidth colon", func(u string) string { return strings.Replace(u, ":", "\uff1a", 1) }},
+}
+
+// linkContexts put a destination where Markdown reads a URL.
+var linkContexts = []struct {
+	name string
+	fn   func(u string) string
+}{
+	{"inline link", func(u string) string { return "[click](" + u + ")" }},
+	{"inline link with title", func(u string) string { return "[click](" + u + ` "t")` }},
+	{"pointy inline link", func(u string) string { return "[click](<" + u + ">)" }},
+	{"pointy with tab", func(u string) string { return "[click](<" + u[:2] + "\t" + u[2:] + ">)" }},
+	{"pointy with leading space", func(u string) string { return "[click](< " + u + ">)" }},
+	{"image", func(u string) string { return "![pic](" + u + ")" }},
+	{"linked image", func(u string) string { return "[![pic](pic.png)](" + u + ")" }},
+	{"full reference", func(u string) string { return "[click][r]\n\n[r]: " + u }},
+	{"collapsed reference", func(u string) string { return "[r][]\n\n[r]: " + u }},
+	{"shortcut reference", func(u string) string { return "[r]\n\n[r]: " + u }},
+	{"pointy reference", func(u string) string { return "[click][r]\n\n[r]: <" + u + ">" }},
+	{"image reference", func(u string) string { return "![pic][r]\n\n[r]: " + u }},
+	{"autolink", func(u string) string { return "<" + u + ">" }},
+	{"bare", func(u string) string { return "see " + u + " here" }},
+	{"in heading", func(u string) string { return "## [click](" + u + ")" }},
+	{"in footnote", func(u string) string { return "See.[^f]\n\n[^f]: [click](" + u + ")" }},
+	{"in table", func(u string) string { return "| a |\n|---|\n| [click](" + u + ") |" }},
+	{"in quote and list", func(u string) string { return "> - [click](" + u + ")" }},
+}
+
+// TestInjectBodies builds bodies that hold raw HTML, and every dangerous
+// scheme in every spelling in every place Markdown reads a URL. A body may
+// lose a link (with a warning) but never carry one out.
+func TestInjectBodies(t *testing.T) {
+	var snippets []string
+	snippets = append(snippets, hostileMarkdown...)
+	for _, scheme := range dangerousSchemes {
+		for _, sp := range spellings {
+			for _, ctx := range linkContexts {
+				snippets = append(snippets, ctx.fn(sp.fn(scheme)))
+			}
+		}
+	}
+	fsys := fstest.MapFS{"config.toml": {Data: []byte(fuzzConfig)}}
+	const perNote = 40
+	for n := 0; n*perNote < len(snippets); n++ {
+		chunk := snippets[n*perNote : min((n+1)*perNote, len(snippets))]
+		body := "First paragraph of the body.[@a]\n\n" + strings.Join(chunk, "\n\n") + "\n"
+		fsys[fmt.Sprintf("content/2025/b%03d.md", n)] = &fstest.MapFile{Data: []byte(strings.Replace(note, "The governor said a port was hit.[@reuters]\n", body, 1))}
+	}
+	for name, f := range fsys {
+		f.Data = []byte(strings.ReplaceAll(string(f.Data), `id = "reuters"`, `id = "a"`))
+		fsys[name] = f
+	}
+	// A page's body goes through the same renderer, without citations.
+	fsys["content/pages/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\n\n" + strings.Join(snippets, "\n\n") + "\n")}
+	res, err := buildWithin(t, fsys, Options{})
+	if err != nil {
+		t.Fatalf("the build failed:\n%v", err)
+	}
+	requireSafe(t, res, injectMarker)
+	t.Logf("%d body snippets: %d raw HTML and markup, %d link spellings (%d schemes x %d spellings x %d contexts)",
+		len(snippets), len(hostileMarkdown), len(snippets)-len(hostileMarkdown), len(dangerousSchemes), len(spellings), len(linkContexts))
+}
+
+// hostileURLs go into source url and archived. Each must be refused with a
+// diagnostic on its line, or be an http(s) URL that the pages carry safely.
+var hostileURLs = []string{
+	"javascript:alert(1)",
+	"JAVASCRIPT:alert(1)",
+	" javascript:alert(1)",
+	"\x01javascript:alert(1)",
+	"java\tscript:alert(1)",
+	"java\nscript:alert(1)",
+	"javascript&colon;alert(1)",
+	"javascript&#58;alert(1)",
+	"&#106;avascript:alert(1)",
+	"javascript%3Aalert(1)",
+	"vbscript:msgbox(1)",
+	"VBScript:msgbox(1)",
+	"data:text/html,<script>alert(1)</script>",
+	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
+	"file:///etc/passwd",
+	"ftp://example.org/x",
+	"mailto:someone@example.org",
+	"//evil.example/x",
+	"\\\\evil.example\\x",
+	"https:javascript:alert(1)",
+	"https:/\\evil.example/",
+	"https://",
+	"https://exa mple.org/",
+	"https://example.org/\"><script>alert(1)</script>",
+	"https://example.org/' onmouseover='alert(1)",
+	"https://example.org/#\"><img src=x onerror=alert(1)>",
+	"https://example.org/?q=<script>alert(1)</script>",
+	"https://example.org/%0d%0aSet-Cookie:%20x=1",
+	"https://example.org/\u2028x",
+	"https://user:pass@example.org/",
+	"https://javascript:alert(1)@example.org/",
+	"https://example.org:99999/",
+	"https://[::1]/",
+	"https://xn--80ak6aa92e.com/",
+	"https://пример.рф/путь",
+	"HTTPS://EXAMPLE.ORG/UPPER",
+	"http://example.org/" + strings.Repeat("a", 5000),
+}
+
+func TestInjectSourceURLs(t *testing.T) {
+	refused, accepted := 0, 0
+	urls := slices.Clone(hostileURLs)
+	for _, scheme := range dangerousSchemes {
+		for _, sp := range spellings {
+			urls = append(urls, sp.fn(scheme))
+		}
+	}
+	for i, u := range urls {
+		for _, field := range []string{"url", "archived"} {
+			text := note
+			line := `url = "https://example.com/a"`
+			if field == "archived" {
+				text = strings.Replace(text, line, line+"\narchived = "+tomlString(u), 1)
+			} else {
+				text = strings.Replace(text, line, "url = "+tomlString(u), 1)
+			}
+			want := 0
+			for n, l := range strings.Split(text, "\n") {
+				if strings.HasPrefix(l, field+" = ") {
+					want = n + 1
+				}
+			}
+			fsys := fstest.MapFS{"config.toml": {Data: []byte(fuzzConfig)}, "content/2025/n.md": {Data: []byte(text)}}
+			res, err := buildWithin(t, fsys, Options{})
+			if err != nil {
+				diags, _ := err.(Diagnostics)
+				found := false
+				for _, d := range diags {
+					found = found || !d.Warning && d.Line == want && strings.Contains(d.Msg, field)
+				}
+				if !found {
+					t.Errorf("%s %q: refused, but not on line %d with the field named:\n%v", field, u, want, err)
+				}
+				refused++
+				continue
+			}
+			accepted++
+			requireSafe(t, res, "", fmt.Sprintf("%s %d %.60q", field, i, u))
+		}
+	}
+	t.Logf("%d hostile URLs (%d written by hand, %d spellings of %d schemes) in 2 fields: %d refused, %d accepted and checked",
+		len(urls), len(hostileURLs), len(urls)-len(hostileURLs), len(dangerousSchemes), refused, accepted)
+}
+
+// TestInjectCheckedFields: fields that name things (kinds, storylines,
+// related notes, ids, languages, dates, colours, hosts) must refuse hostile
+// values with a diagnostic, never carry them into a page.
+func TestInjectCheckedFields(t *testing.T) {
+	payloads := []string{`<script>alert(1)</script>`, `" onmouseover="alert(1)`, `javascript:alert(1)`, `../../etc/passwd`, "a\x00b", `}</style><script>alert(1)</script>`}
+	noteFields := []struct{ key, old, tmpl string }{
+		{"kind", `kind = "strike"`, `kind = %s`},
+		{"status", `kind = "strike"`, `kind = "strike"` + "\nstatus = %s"},
+		{"storylines", `kind = "strike"`, `kind = "strike"` + "\nstorylines = [%s]"},
+		{"related", `kind = "strike"`, `kind = "strike"` + "\nrelated = [%s]"},
+		{"date", `date = 2025-12-19`, `date = %s`},
+		{"sources.id", `id = "reuters"`, `id = %s`},
+		{"sources.lang", `published = 2025-12-19`, "published = 2025-12-19\nlang = %s"},
+		{"sources.published", `published = 2025-12-19`, `published = %s`},
+	}
+	configFields := []struct{ key, tmpl string }{
+		{"language", "language = %s\n"},
+		{"timezone", "timezone = %s\n"},
+		{"cname", "cname = %s\n"},
+		{"order", "order = %s\n"},
+		{"kind key", "[kinds.%s]\nlabel = \"x\"\n"},
+		{"kinds color", "[kinds.other]\ncolor = %s\n"},
+		{"storyline key", "[storylines.%s]\ntitle = \"x\"\n"},
+	}
+	tried := 0
+	for _, p := range payloads {
+		for _, f := range noteFields {
+			text := strings.Replace(note, f.old, fmt.Sprintf(f.tmpl, tomlString(p)), 1)
+			fsys := fstest.MapFS{"config.toml": {Data: []byte(fuzzConfig)}, "content/2025/n.md": {Data: []byte(text)}}
+			checkRefused(t, fsys, "content/2025/n.md", f.key, p)
+			tried++
+		}
+		for _, f := range configFields {
+			cfg := setConfig(fuzzConfig, fmt.Sprintf(f.tmpl, tomlString(p)))
+			fsys := fstest.MapFS{"config.toml": {Data: []byte(cfg)}, "content/2025/n.md": {Data: []byte(note)}}
+			checkRefused(t, fsys, "config.toml", f.key, p)
+			tried++
+		}
+	}
+	// A baseURL is escaped into a path when it has no scheme: it may be
+	// accepted, but then every page must be safe.
+	for _, p := range append(payloads, `https://example.org/"><script>alert(1)</script>/`, `//evil.example/`, `https://example.org/a b/`) {
+		fsys := fstest.MapFS{"config.toml": {Data: []byte(setConfig(fuzzConfig, "baseURL = "+tomlString(p)+"\n"))}, "content/2025/n.md": {Data: []byte(note)}}
+		if res, err := buildWithin(t, fsys, Options{}); err == nil {
+			requireSafe(t, res, injectMarker, "baseURL ", p)
+		}
+		if res, err := buildWithin(t, fsys, Options{BaseURL: p}); err == nil {
+			requireSafe(t, res, injectMarker, "-baseurl ", p)
+		}
+		tried += 2
+	}
+	// File names are ids and page addresses.
+	for _, name := range []string{`<script>`, `a"b`, `a'b`, `a b`, `-x`, `.x`, `x%2e%2e`, `..`, `a\b`, `ж<`, "a\u202eb"} {
+		for _, dir := range []string{"content/2025/", "content/pages/"} {
+			body := note
+			if strings.HasSuffix(dir, "pages/") {
+				body = "+++\ntitle = \"P\"\n+++\nP.\n"
+			}
+			fsys := fstest.MapFS{"config.toml": {Data: []byte(fuzzConfig)}, "content/2025/ok.md": {Data: []byte(note)}, dir + name + ".md": {Data: []byte(body)}}
+			res, err := buildWithin(t, fsys, Options{})
+			tried++
+			if err == nil {
+				requireSafe(t, res, injectMarker, "file ", dir, name)
+				for p := range res.Files {
+					if strings.ContainsAny(p, `<>"'\ `) || !utf8.ValidString(p) {
+						t.Errorf("file name %q gave the output path %q", name, p)
+					}
+				}
+				if strings.HasPrefix(name, ".") {
+					continue // hidden files are skipped, by design
+				}
+				t.Errorf("file name %q was accepted", name)
+			}
+		}
+	}
+	t.Logf("%d hostile values in %d checked note fields, %d config fields and file names", tried, len(noteFields), len(configFields))
+}
+
+// setConfig sets a top-level key of a config, replacing its line if there
+// is one, or adds a table at the end.
+func setConfig(cfg, line string) string {
+	if strings.HasPrefix(line, "[") {
+		return cfg + "\n" + line
+	}
+	key, _, _ := strings.Cut(line, " = ")
+	var out []string
+	found := false
+	for _, l := range strings.Split(cfg, "\n") {
+		if strings.HasPrefix(l, key+" = ") {
+			l, found = strings.TrimSuffix(line, "\n"), true
+		}
+		out = append(out, l)
+	}
+	if !found {
+		return line + cfg
+	}
+	return strings.Join(out, "\n")
+}
+
+// checkRefused builds fsys and wants it refused with a diagnostic in file,
+// or built with every output safe.
+func checkRefused(t *testing.T, fsys fstest.MapFS, file, key, payload string) {
+	t.Helper()
+	res, err := buildWithin(t, fsys, Options{})
+	if err == nil {
+		t.Errorf("%s %s = %q: accepted", file, key, payload)
+		requireSafe(t, res, injectMarker, key, " ", payload)
+		return
+	}
+	diags, _ := err.(Diagnostics)
+	for _, d := range diags {
+		if d.Path == file && !d.Warning {
+			return
+		}
+	}
+	t.Errorf("%s %s = %q: refused, but with no error in %s:\n%v", file, key, payload, file, err)
+}
+
+// TestShippedOutputSafe checks the output of the shipped chronology and the
+// golden site, and so every page the default templates make.
+func TestShippedOutputSafe(t *testing.T) {
+	for _, dir := range []string{"..", "testdata/golden/site"} {
+		res, err := buildWithin(t, os.DirFS(dir), Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", dir, err)
+		}
+		requireSafe(t, res, "")
+	}
+}

@@ -1,0 +1,263 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+)
+
+// Pathological notes: each must build, or fail with a clear diagnostic, well
+// within hangLimit. The limit catches hangs and quadratic blow-ups; it is
+// generous, so that a slow or busy machine never fails these tests. The time
+// each case took is logged.
+
+// withBody is the test note with its body replaced.
+func withBody(body string) string {
+	return strings.Replace(note, "The governor said a port was hit.[@reuters]\n", body, 1)
+}
+
+// manySources is a note with n sources, each cited once.
+func manySources(n int) string {
+	var fm, body strings.Builder
+	for i := range n {
+		fmt.Fprintf(&fm, "\n[[sources]]\nid = \"s%d\"\ntitle = \"Source %d\"\npublisher = \"Publisher %d\"\nurl = \"https://example.org/%d\"\npublished = 2025-12-19\n", i, i, i%50, i)
+		fmt.Fprintf(&body, "Fact %d.[@s%d] ", i, i)
+	}
+	return "+++\ntitle = \"Many sources\"\ndate = 2025-12-19\nkind = \"strike\"\n" + fm.String() + "+++\n\n" + body.String() + "\n"
+}
+
+func TestPathological(t *testing.T) {
+	// The sizes and counts shrink tenfold under -race or -short, which are
+	// for catching other mistakes; a plain "go test" runs them in full, as
+	// the names say.
+	mb, k := 1<<20, 1
+	if raceDetector || testing.Short() {
+		mb, k = mb/10, 10
+	}
+	para := "The governor said the strike set a truck park on fire, and the port was closed for the night.[@reuters]\n\n"
+	tenMB := strings.Repeat(para, 10*mb/len(para)+1)
+	long := strings.Repeat("Заголовок ", 10000) // 100,000 characters
+	tests := []struct {
+		name  string
+		files map[string]string
+		err   string // a diagnostic that must be reported, or "" to build
+	}{
+		{"10 MB body", map[string]string{"content/n.md": withBody(tenMB)}, ""},
+		{"10 MB of one line", map[string]string{"content/n.md": withBody(strings.Repeat("word ", 2*mb) + "[@reuters]\n")}, ""},
+		{"10,000 sources", map[string]string{"content/n.md": manySources(10000 / k)}, ""},
+		{"10,000 citations", map[string]string{"content/n.md": withBody(strings.Repeat("Fact.[@reuters] ", 10000/k) + "\n")}, ""},
+		{"100,000 citations on separate lines", map[string]string{"content/n.md": withBody(strings.Repeat("Fact.[@reuters]\n", 100000/k))}, ""},
+		{"200,000 unknown citations", map[string]string{"content/n.md": withBody(strings.Repeat("[@zz]\n", mb/5))}, `citation of unknown source "zz"`},
+		{"200,000 malformed citations", map[string]string{"content/n.md": withBody(strings.Repeat("[@a, @b] ", mb/5))}, "malformed citation"},
+		{"100,000 dropped links", map[string]string{"content/n.md": withBody(strings.Repeat("[x](javascript:alert(1))\n", 100000/k) + "[@reuters]\n")}, ""},
+		{"an unclosed [@ on a 2 MB line", map[string]string{"content/n.md": withBody(strings.Repeat("[@", mb) + "\n\nText.[@reuters]\n")}, ""},
+		{"2 MB of [ on one line", map[string]string{"content/n.md": withBody(strings.Repeat("[", 2*mb) + "\n\nText.[@reuters]\n")}, ""},
+		{"60 nested quotes", map[string]string{"content/n.md": withBody(strings.Repeat("> ", 60) + "deep[@reuters]\n")}, ""},
+		{"10,000 nested quotes", map[string]string{"content/n.md": withBody("Text.[@reuters]\n\n" + strings.Repeat("> ", 10000) + "deep\n")}, "content/n.md:17: this line is nested too deeply"},
+		{"10,000 nested lists", map[string]string{"content/n.md": withBody(strings.Repeat("- ", 10000) + "deep[@reuters]\n")}, "content/n.md:15: this line is nested too deeply"},
+		{"1,000 lists nested by indent", map[string]string{"content/n.md": withBody(nestedByIndent(1000) + "\n\nText.[@reuters]\n")}, "content/n.md:79: this line is nested too deeply"},
+		{"2 MB of lists nested 30 deep", map[string]string{"content/n.md": withBody(strings.Repeat(strings.Repeat("- ", 30)+"item\n", 2*mb/65) + "\nText.[@reuters]\n")}, ""},
+		{"2 MB of quotes and lists nested 30 deep", map[string]string{"content/n.md": withBody(strings.Repeat(strings.Repeat("> - ", 30)+"x\n", 2*mb/122) + "\nText.[@reuters]\n")}, ""},
+		{"2 MB of lists nested by indent 60 deep", map[string]string{"content/n.md": withBody(strings.Repeat(nestedByIndent(60), 2*mb/len(nestedByIndent(60))) + "\n\nText.[@reuters]\n")}, ""},
+		{"10,000 nested emphasis", map[string]string{"content/n.md": withBody(strings.Repeat("*a _b ", 10000) + "[@reuters]\n")}, ""},
+		{"10,000 nested brackets", map[string]string{"content/n.md": withBody(strings.Repeat("[", 10000) + "x" + strings.Repeat("](u)", 10000) + "[@reuters]\n")}, ""},
+		{"10,000 nested images", map[string]string{"content/n.md": withBody(strings.Repeat("![", 10000/k) + "x" + strings.Repeat("](u.png)", 10000/k) + "[@reuters]\n")}, ""},
+		{"100,000 backticks", map[string]string{"content/n.md": withBody(strings.Repeat("`a ``b ", 50000) + "[@reuters]\n")}, ""},
+		{"100,000 headings of the same text", map[string]string{"content/n.md": withBody(strings.Repeat("# Sources\n", 100000/k) + "[@reuters]\n")}, ""},
+		{"200 footnotes", map[string]string{"content/n.md": withBody(footnotes(200) + "[@reuters]\n")}, ""},
+		{"100,000 footnotes", map[string]string{"content/n.md": withBody(footnotes(100000) + "[@reuters]\n")}, "more than 200 footnote definitions"},
+		{"100,000-character title", map[string]string{"content/n.md": strings.Replace(note, `"Missile strike on a port"`, tomlString(long), 1)}, ""},
+		{"100,000-character place", map[string]string{"content/n.md": strings.Replace(note, `["Odesa region"]`, "["+tomlString(long)+"]", 1)}, "too long to name a page"},
+		{"100 places", map[string]string{"content/n.md": strings.Replace(note, `["Odesa region"]`, manyStrings("Place", 100), 1)}, ""},
+		{"10,000 places", map[string]string{"content/n.md": strings.Replace(note, `["Odesa region"]`, manyStrings("Place", 10000), 1)}, "content/n.md:5: places has 10000 names, at most 100"},
+		{"10,000 tags, all the same", map[string]string{"content/n.md": strings.Replace(note, `places = ["Odesa region"]`, "tags = ["+strings.Repeat(`"x", `, 10000)+"]", 1)}, ""},
+		{"10,000 updates", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", strings.Repeat("[[updates]]\ndate = 2025-12-20\nnote = \"Revised.\"\n", 10000/k)+"+++\n\nThe", 1)}, ""},
+		{"30-deep TOML array", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("[", 30)+strings.Repeat("]", 30)+"\n+++\n\nThe", 1)}, `content/n.md:13: unknown key "x"`},
+		{"10,000-deep TOML array", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: arrays and inline tables nested more than 32 deep"},
+		{"10,000-deep TOML inline table", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: arrays and inline tables nested more than 32 deep"},
+		{"a 100,000-character unknown key", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", strings.Repeat("k", 100000)+" = 1\n+++\n\nThe", 1)}, "unknown key"},
+		{"a note related to itself", map[string]string{"content/n.md": strings.Replace(note, "[[sources]]", "related = [\"n\"]\n\n[[sources]]", 1)}, "related names this note itself"},
+		{"a cycle of related notes", map[string]string{
+			"content/a.md": strings.Replace(note, "[[sources]]", "related = [\"b\"]\n\n[[sources]]", 1),
+			"content/b.md": strings.Replace(note, "[[sources]]", "related = [\"c\"]\n\n[[sources]]", 1),
+			"content/c.md": strings.Replace(note, "[[sources]]", "related = [\"a\"]\n\n[[sources]]", 1),
+		}, ""},
+		{"a 100,000-character unknown related id among 3,000 notes", hubSite(3000/k, strings.Repeat("x", 100000)), "no note has that id"},
+		{"3,000 notes related to one", hubSite(3000/k, ""), ""},
+		{"not UTF-8", map[string]string{"content/n.md": strings.Replace(note, "Odesa", "Odes\xe0", 1)}, "content/n.md:5: the file is not UTF-8"},
+		{"Latin-1 throughout", map[string]string{"content/n.md": "+++\ntitle = \"Caf\xe9\"\n+++\n"}, "content/n.md:2: the file is not UTF-8"},
+		{"UTF-16", map[string]string{"content/n.md": "\xff\xfe+\x00+\x00+\x00\n\x00"}, "content/n.md:1: the file is not UTF-8"},
+		{"NUL bytes", map[string]string{"content/n.md": strings.Replace(note, "port was hit", "port\x00was hit", 1)}, "content/n.md:15: the file is not UTF-8"},
+		{"CR line ends alone", map[string]string{"content/n.md": strings.ReplaceAll(note, "\n", "\r")}, "content/n.md:1: the lines of this file end with a carriage return alone"},
+		{"an empty file", map[string]string{"content/n.md": ""}, "content/n.md:1: a note starts with a line +++"},
+		{"a config of 10,000 kinds", map[string]string{"config.toml": testConfig + manyKinds(10000/k), "content/n.md": note}, ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			fsys := testFS(tt.files)
+			start := time.Now()
+			res, err := buildWithin(t, fsys, Options{})
+			t.Logf("%v", time.Since(start).Round(time.Millisecond))
+			if tt.err == "" {
+				if err != nil {
+					t.Fatalf("the build failed:\n%.2000v", err)
+				}
+				if res.Files.Pages() == 0 {
+					t.Fatal("no pages")
+				}
+				return
+			}
+			if err == nil {
+				t.Fatalf("built; want an error %q", tt.err)
+			}
+			msg := err.Error()
+			if !strings.Contains(msg, tt.err) {
+				t.Fatalf("want %q in:\n%.2000s", tt.err, msg)
+			}
+			if n := strings.Count(msg, "\n") + 1; n > 500 {
+				t.Errorf("%d diagnostics: too many to read", n)
+			}
+		})
+	}
+}
+
+func nestedByIndent(n int) string {
+	var b strings.Builder
+	for i := range n {
+		b.WriteString(strings.Repeat("  ", i) + "- item\n")
+	}
+	return b.String()
+}
+
+func footnotes(n int) string {
+	var refs, defs strings.Builder
+	for i := range n {
+		fmt.Fprintf(&refs, "x[^%d] ", i)
+		fmt.Fprintf(&defs, "[^%d]: note %d\n", i, i)
+	}
+	return refs.String() + "\n\n" + defs.String() + "\n"
+}
+
+func manyStrings(prefix string, n int) string {
+	list := make([]string, n)
+	for i := range list {
+		list[i] = fmt.Sprintf("%q", fmt.Sprintf("%s %d", prefix, i))
+	}
+	return "[" + strings.Join(list, ", ") + "]"
+}
+
+func manyKinds(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "\n[kinds.k%d]\nlabel = \"Kind %d\"\n", i, i)
+	}
+	return b.String()
+}
+
+// hubSite is n notes that all relate to the first; with bad, the first
+// also names bad, which no note has.
+func hubSite(n int, bad string) map[string]string {
+	files := map[string]string{}
+	for i := range n {
+		rel := `related = ["hub"]`
+		if i == 0 {
+			rel = ""
+			if bad != "" {
+				rel = "related = [" + tomlString(bad) + "]"
+			}
+		}
+		name := fmt.Sprintf("content/n%05d.md", i)
+		if i == 0 {
+			name = "content/hub.md"
+		}
+		files[name] = strings.Replace(note, "[[sources]]", rel+"\n\n[[sources]]", 1)
+	}
+	return files
+}
+
+// TestCRLFAndBOM: a note saved with CRLF line ends, with a byte-order mark,
+// or both, builds to the same bytes as the plain note, and its mistakes are
+// reported on the same lines.
+func TestCRLFAndBOM(t *testing.T) {
+	body := "First paragraph.[@reuters]\n\n> A quote\n> over two lines.\n\n```\ncode\n```\n\nLast line.\n"
+	plain := withBody(body)
+	plain = strings.Replace(plain, "[[sources]]", "summary = \"\"\"\nTwo\nlines\"\"\"\n\n[[sources]]", 1)
+	variants := map[string]string{
+		"CRLF":       strings.ReplaceAll(plain, "\n", "\r\n"),
+		"BOM":        "\xef\xbb\xbf" + plain,
+		"BOM + CRLF": "\xef\xbb\xbf" + strings.ReplaceAll(plain, "\n", "\r\n"),
+	}
+	want, err := Build(testFS(map[string]string{"content/n.md": plain}), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, text := range variants {
+		got, err := Build(testFS(map[string]string{"content/n.md": text}), Options{})
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
+		}
+		for p, data := range want.Files {
+			if !bytes.Equal(got.Files[p], data) {
+				t.Errorf("%s: %s differs from the plain note's", name, p)
+			}
+		}
+	}
+
+	// Mistakes, in the front matter and in the body, at the same lines.
+	bad := strings.Replace(plain, `kind = "strike"`, `kind = "strikes"`, 1)
+	bad = strings.Replace(bad, "Last line.", "Last line.[@nope]", 1)
+	bad = strings.Replace(bad, `published = 2025-12-19`, `published = 2025-12-19`+"\nbogus = 1", 1)
+	_, plainErr := Build(testFS(map[string]string{"content/n.md": bad}), Options{})
+	if plainErr == nil {
+		t.Fatal("the bad note built")
+	}
+	wantLines := []string{"content/n.md:4: kind", "content/n.md:17: unknown key", "content/n.md:29: citation of unknown source"}
+	for _, w := range wantLines {
+		if !strings.Contains(plainErr.Error(), w) {
+			t.Errorf("plain: want %q in\n%v", w, plainErr)
+		}
+	}
+	for name, conv := range map[string]func(string) string{
+		"CRLF":       func(s string) string { return strings.ReplaceAll(s, "\n", "\r\n") },
+		"BOM":        func(s string) string { return "\xef\xbb\xbf" + s },
+		"BOM + CRLF": func(s string) string { return "\xef\xbb\xbf" + strings.ReplaceAll(s, "\n", "\r\n") },
+		"mixed":      func(s string) string { return strings.Replace(s, "\n", "\r\n", 7) },
+	} {
+		_, err := Build(testFS(map[string]string{"content/n.md": conv(bad)}), Options{})
+		if err == nil || err.Error() != plainErr.Error() {
+			t.Errorf("%s: diagnostics differ from the plain note's:\n%v\n---\n%v", name, err, plainErr)
+		}
+	}
+	// A TOML syntax error keeps its line and column too.
+	syntax := strings.Replace(plain, `date = 2025-12-19`, `date = 2025-12-19 oops`, 1)
+	_, e1 := Build(testFS(map[string]string{"content/n.md": syntax}), Options{})
+	_, e2 := Build(testFS(map[string]string{"content/n.md": strings.ReplaceAll(syntax, "\n", "\r\n")}), Options{})
+	if e1 == nil || e2 == nil || e1.Error() != e2.Error() || !strings.Contains(e1.Error(), "content/n.md:3:") {
+		t.Errorf("TOML error with CRLF:\n%v\n---\n%v", e2, e1)
+	}
+}
+
+func TestTOMLTooDeep(t *testing.T) {
+	deep := strings.Repeat("[", 40)
+	for _, tt := range []struct {
+		in   string
+		want int
+	}{
+		{"a = [[[1]]]\n", 0},
+		{`a = "` + deep + "\"\n", 0},
+		{"a = '''\n" + deep + "\n'''\nb = 1", 0},
+		{"a = '" + deep + "'\nb = 1", 0},
+		{"# " + deep + "\nb = 1", 0},
+		{`a = "\"` + deep + "\"\n", 0},
+		{"x = 1\ny = 2\na = " + deep + "\n", 3},
+		{"a = \"\"\"\nx\n\"\"\"\nb = " + strings.Repeat("{a=", 40) + "1", 4},
+		{"[[t]]\n[[t]]\n[a.b]\n" + strings.Repeat("[[x]]\n", 40), 0},
+	} {
+		if got := tooDeep(tt.in); got != tt.want {
+			t.Errorf("tooDeep(%q) = %d, want %d", tt.in, got, tt.want)
+		}
+	}
+}
