@@ -4,6 +4,7 @@ import (
 	"embed"
 	"io"
 	"mime"
+	"net"
 	"net/http"
 	"net/url"
 	"path"
@@ -206,4 +207,32 @@ func (s *Server) serveClient(w http.ResponseWriter, r *http.Request, name string
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// hostGuard refuses requests whose Host is a domain name. A web page the
+// author visits could point its own name at this machine (DNS rebinding)
+// and read the preview, drafts included; IP addresses and localhost names
+// cannot be rebound.
+func hostGuard(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if !localHost(r.Host) {
+			http.Error(w, "chronicle serve answers only requests addressed to an IP address or localhost", http.StatusMisdirectedRequest)
+			return
+		}
+		next.ServeHTTP(w, r)
+	})
+}
+
+// localHost reports whether a request's Host is an IP address or a
+// localhost name, which no other site can make resolve to this server.
+func localHost(host string) bool {
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		host = h
+	}
+	host = strings.TrimSuffix(strings.TrimPrefix(strings.TrimSuffix(host, "]"), "["), ".")
+	if net.ParseIP(host) != nil {
+		return true
+	}
+	host = strings.ToLower(host)
+	return host == "localhost" || strings.HasSuffix(host, ".localhost")
 }

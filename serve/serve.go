@@ -174,7 +174,7 @@ const (
 // httpServer is the http.Server of Serve, with its timeouts.
 func (s *Server) httpServer() *http.Server {
 	hs := &http.Server{
-		Handler:           s,
+		Handler:           hostGuard(s),
 		ReadHeaderTimeout: readHeaderTimeout,
 		ReadTimeout:       readTimeout,
 		WriteTimeout:      writeTimeout,
