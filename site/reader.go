@@ -2,6 +2,7 @@ package site
 
 import (
 	"encoding/json"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -186,19 +187,20 @@ func (s *Site) storyNav(e *Event) []StoryNav {
 		if t == nil {
 			continue
 		}
-		for i, x := range t.Events {
-			if x != e {
-				continue
-			}
-			n := StoryNav{Term: t, Pos: i + 1, Of: len(t.Events)}
-			if i > 0 {
-				n.Prev = t.Events[i-1]
-			}
-			if i+1 < len(t.Events) {
-				n.Next = t.Events[i+1]
-			}
-			out = append(out, n)
+		// A term's events are in time order, so the event's place is found
+		// by its Seq: a scan here made decorate quadratic in the corpus.
+		i, found := slices.BinarySearchFunc(t.Events, e.Seq, func(x *Event, seq int) int { return x.Seq - seq })
+		if !found {
+			continue
 		}
+		n := StoryNav{Term: t, Pos: i + 1, Of: len(t.Events)}
+		if i > 0 {
+			n.Prev = t.Events[i-1]
+		}
+		if i+1 < len(t.Events) {
+			n.Next = t.Events[i+1]
+		}
+		out = append(out, n)
 	}
 	return out
 }

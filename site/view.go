@@ -103,7 +103,7 @@ func (s *Site) decorate() {
 	}
 }
 
-// DateView returns how a date reads on this site, and its machine form.
+// dateView returns how a date reads on this site, and its machine form.
 func (s *Site) dateView(d date.Date) DateView {
 	return DateView{Human: d.HumanIn(s.Config.Location), ISO: d.ISO(s.Config.Location)}
 }
