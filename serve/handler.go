@@ -2,6 +2,7 @@ package serve
 
 import (
 	"embed"
+	"errors"
 	"io"
 	"mime"
 	"net"
@@ -10,6 +11,8 @@ import (
 	"path"
 	"strconv"
 	"strings"
+
+	"github.com/chronicle-tools/chronicle/site"
 )
 
 // The live-reload script and the overlay's stylesheet, served under
@@ -48,7 +51,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	sn := s.current()
 	switch {
-	case sn.files == nil:
+	case sn.out == nil:
 		// Nothing built yet: every path shows the problems.
 		h.Set("Content-Type", contentType("index.html"))
 		h.Set("Content-Length", strconv.Itoa(len(sn.errorPage)))
@@ -68,23 +71,27 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}
 	rel, ok := strings.CutPrefix(p, sn.rawBase)
 	if !ok {
-		sn.notFound(w, r)
+		s.notFound(w, r)
 		return
 	}
 	name := rel
 	if name == "" || strings.HasSuffix(name, "/") {
 		name += "index.html"
 	}
-	if data, ok := sn.files[name]; ok {
+	if sn, data, ok, err := s.fetch(name); ok {
+		if err != nil {
+			s.renderFailed(w, r, sn, err)
+			return
+		}
 		sn.write(w, r, http.StatusOK, name, data)
 		return
 	}
-	if _, ok := sn.files[rel+"/index.html"]; ok {
+	if sn.out.Has(rel + "/index.html") {
 		// A folder asked for without its slash, as GitHub Pages answers.
 		redirect(w, r, r.URL.EscapedPath()+"/", http.StatusMovedPermanently)
 		return
 	}
-	sn.notFound(w, r)
+	s.notFound(w, r)
 }
 
 // cleanPath is p without dot segments and doubled slashes, keeping a
@@ -105,12 +112,39 @@ func redirect(w http.ResponseWriter, r *http.Request, to string, code int) {
 }
 
 // notFound answers with the site's own 404 page, as GitHub Pages does.
-func (sn *snapshot) notFound(w http.ResponseWriter, r *http.Request) {
-	if data, ok := sn.files["404.html"]; ok {
+func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
+	if sn, data, ok, err := s.fetch("404.html"); ok {
+		if err != nil {
+			s.renderFailed(w, r, sn, err)
+			return
+		}
 		sn.write(w, r, http.StatusNotFound, "404.html", data)
 		return
 	}
 	http.Error(w, "404 page not found", http.StatusNotFound)
+}
+
+// fetch returns the file at name of the current snapshot, and that
+// snapshot. It holds the swap lock for reading, so that no rebuild changes
+// the site between taking the snapshot and rendering from it.
+func (s *Server) fetch(name string) (sn *snapshot, data []byte, ok bool, err error) {
+	s.swap.RLock()
+	defer s.swap.RUnlock()
+	sn = s.current()
+	data, ok, err = sn.file(name)
+	return sn, data, ok, err
+}
+
+// renderFailed answers a page that would not render (a site's template
+// that fails on some pages only) with the problem in the overlay.
+func (s *Server) renderFailed(w http.ResponseWriter, r *http.Request, sn *snapshot, err error) {
+	var diags site.Diagnostics
+	if !errors.As(err, &diags) {
+		diags = site.Diagnostics{{Path: "chronicle", Msg: err.Error()}}
+	}
+	add := append(renderOverlay(s.problems(diags), false), '\n')
+	page := withInjected([]byte(errorPage), append(add, sn.inject...))
+	sn.write(w, r, http.StatusInternalServerError, "index.html", page)
 }
 
 // write sends one file of the snapshot, with the snapshot's additions in

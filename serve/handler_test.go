@@ -71,7 +71,7 @@ func TestRoutes(t *testing.T) {
 func TestContentTypes(t *testing.T) {
 	s := built(t, smallSite(t))
 	css := ""
-	for name := range s.current().files {
+	for _, name := range s.current().out.Paths() {
 		if strings.HasPrefix(name, "assets/") && strings.HasSuffix(name, ".css") {
 			css = name
 		}

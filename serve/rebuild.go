@@ -6,6 +6,7 @@ import (
 	"runtime/debug"
 	"slices"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/chronicle-tools/chronicle/site"
@@ -18,24 +19,27 @@ import (
 func (s *Server) rebuild(changed []string) {
 	s.fsys.forget(changed)
 	start := time.Now()
-	res, err := s.build()
+	s.swap.Lock()
+	defer s.swap.Unlock()
+	prev := s.current()
+	out, err := s.build(prev, changed)
 	took := time.Since(start)
 	s.builds.Add(1)
 	s.lastBuild.Store(int64(took))
 
-	prev := s.current()
 	s.gen++
-	next := &snapshot{id: fmt.Sprintf("%s-%d", s.instance, s.gen)}
+	next := &snapshot{id: fmt.Sprintf("%s-%d", s.instance, s.gen), rendered: &sync.Map{}}
 	if prev != nil {
-		next.files, next.base = prev.files, prev.base
+		// A failed build keeps the last good one, and what it rendered.
+		next.out, next.base, next.rendered = prev.out, prev.base, prev.rendered
 	}
 	if err == nil {
-		next.files, next.base = res.Files, res.Site.Config.BasePath
+		next.out, next.base, next.rendered = out, out.Site.Config.BasePath, &sync.Map{}
 		if prev != nil && prev.base != next.base {
 			s.logf("the base path is now %s", next.base)
 		}
-		s.logf("%sbuilt %d events, %d pages in %s%s", describe(changed), len(res.Site.Events), res.Files.Pages(),
-			took.Round(time.Millisecond), warnings(len(res.Warnings)))
+		s.logf("%sbuilt %d events, %d pages in %s%s", describe(changed), len(out.Site.Events), out.Pages(),
+			took.Round(time.Millisecond), warnings(len(out.Warnings)))
 	} else {
 		var diags site.Diagnostics
 		if !errors.As(err, &diags) {
@@ -60,15 +64,24 @@ func (s *Server) rebuild(changed []string) {
 	s.hub.publish(next.id)
 }
 
-// build runs the engine. A panic in it (a bug) becomes a problem on the
-// page rather than the end of the server.
-func (s *Server) build() (res *site.Result, err error) {
+// build runs the engine: a patch of the last build when the change allows
+// one (an edit of what notes show, after a build that succeeded), else a
+// full build. Files are rendered as they are asked for. A panic in the
+// engine (a bug) becomes a problem on the page rather than the end of the
+// server.
+func (s *Server) build(prev *snapshot, changed []string) (out *site.Output, err error) {
 	defer func() {
 		if v := recover(); v != nil {
-			res, err = nil, fmt.Errorf("the engine failed: %v\n%s", v, debug.Stack())
+			out, err = nil, fmt.Errorf("the engine failed: %v\n%s", v, debug.Stack())
 		}
 	}()
-	return site.Build(s.fsys, site.Options{Drafts: s.opts.Drafts, Cache: s.cache})
+	opts := site.Options{Drafts: s.opts.Drafts, Cache: s.cache}
+	if prev != nil && prev.out != nil && prev.problems == nil {
+		if out, ok := prev.out.Patch(s.fsys, opts, changed); ok {
+			return out, nil
+		}
+	}
+	return site.Prepare(s.fsys, opts)
 }
 
 // basePathOf finds the base path when no build has succeeded yet: from the

@@ -4,10 +4,12 @@
 //
 // The parts are small and apart: the watcher (watch.go, or poll.go where
 // the file system reports no changes) sends changed paths; debounce.go turns
-// a burst of them into one batch; rebuild.go builds the site with the same
-// engine as chronicle build and swaps the result in atomically; handler.go
-// serves the current result; hub.go streams build ids to the pages; and
-// overlay.go renders build errors.
+// a burst of them into one batch; rebuild.go checks the site with the same
+// engine as chronicle build, patching the last build when only what notes
+// show has changed, and swaps the result in atomically; handler.go serves
+// the current result, rendering each file the first time it is asked for;
+// hub.go streams build ids to the pages; and overlay.go renders build
+// errors.
 package serve
 
 import (
@@ -52,6 +54,7 @@ type Server struct {
 	instance string // tells this process's builds from a restarted one's
 	gen      uint64 // builds so far; only the rebuild loop touches it
 	cur      atomic.Pointer[snapshot]
+	swap     sync.RWMutex // rebuilds hold it to patch the site and swap; renders to read
 
 	stop      context.CancelFunc
 	wg        sync.WaitGroup

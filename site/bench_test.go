@@ -147,10 +147,10 @@ func BenchmarkStageRender(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		out := &emitter{sink: discard{}}
 		var d Diagnostics
-		s.render(fsys, out, &d)
-		s.writeData(out)
+		if _, err := s.plan(fsys, &d).RenderAll(discard{}); err != nil {
+			b.Fatal(err)
+		}
 	}
 }
 

@@ -11,6 +11,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 )
 
 // Files is a built site: slash-separated output paths to their bytes.
@@ -86,62 +87,66 @@ func (f sinkFunc) Put(p string, data []byte) error { return f(p, data) }
 // error while rendering (a broken template, a failing sink) is returned
 // after the sink may have received some files, which the caller discards.
 func BuildTo(fsys fs.FS, opts Options, sink Sink) (*Result, error) {
-	s, diags := Load(fsys, opts)
-	if s == nil || diags.Errors() > 0 {
-		return nil, diags
+	o, err := Prepare(fsys, opts)
+	if err != nil {
+		return nil, err
 	}
-	out := &emitter{sink: sink}
-	s.render(fsys, out, &diags)
-	if diags.Errors() == 0 && out.err == nil {
-		s.writeData(out)
+	return o.RenderAll(sink)
+}
+
+// RenderAll renders every file of the output to sink, one worker per CPU.
+func (o *Output) RenderAll(sink Sink) (*Result, error) {
+	s := o.Site
+	// The list entries first, each once, so that the workers rendering
+	// lists do not render the same entries side by side.
+	itemErrs := make([]error, len(s.Events))
+	s.mu.RLock()
+	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { _, itemErrs[i] = s.item(s.Events[i]) })
+	s.mu.RUnlock()
+	diags := o.Warnings
+	for _, err := range itemErrs {
+		if err != nil {
+			diags = append(diags, Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
+			diags.sort()
+			return nil, diags
+		}
 	}
-	if out.err != nil {
-		return nil, out.err
+
+	errs := make([]error, len(o.files))
+	var sinkErr error
+	var mu sync.Mutex
+	var failed atomic.Bool
+	parallel(len(o.files), func(buf *bytes.Buffer, i int) {
+		if failed.Load() {
+			return
+		}
+		if errs[i] = o.render(i, buf); errs[i] != nil {
+			return
+		}
+		if err := sink.Put(o.files[i].path, buf.Bytes()); err != nil {
+			mu.Lock()
+			if sinkErr == nil {
+				sinkErr = err
+			}
+			mu.Unlock()
+			failed.Store(true)
+		}
+	})
+	if sinkErr != nil {
+		return nil, sinkErr
+	}
+	reported := map[string]bool{}
+	for i, err := range errs {
+		if tpl := o.files[i].tpl; err != nil && !reported[tpl] {
+			reported[tpl] = true
+			diags = append(diags, Diagnostic{Path: "templates/" + tpl, Msg: "template: " + err.Error()})
+		}
 	}
 	if diags.Errors() > 0 {
 		diags.sort()
 		return nil, diags
 	}
-	return &Result{Site: s, Pages: out.nPages, Count: out.n, Warnings: diags}, nil
-}
-
-// emitter passes files to the sink, keeping the first error and the list of
-// pages for the sitemap.
-type emitter struct {
-	sink   Sink
-	mu     sync.Mutex
-	err    error
-	paths  []string // HTML pages
-	n      int
-	nPages int
-}
-
-func (o *emitter) put(p string, data []byte) {
-	o.mu.Lock()
-	failed := o.err != nil
-	o.mu.Unlock()
-	if failed {
-		return
-	}
-	err := o.sink.Put(p, data)
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	if err != nil && o.err == nil {
-		o.err = err
-	}
-	o.n++
-	if strings.HasSuffix(p, ".html") {
-		o.nPages++
-		o.paths = append(o.paths, p)
-	}
-}
-
-// pages lists the HTML pages put so far, sorted.
-func (o *emitter) pages() []string {
-	o.mu.Lock()
-	defer o.mu.Unlock()
-	slices.Sort(o.paths)
-	return slices.Clone(o.paths)
+	return &Result{Site: s, Pages: o.Pages(), Count: len(o.files), Warnings: diags}, nil
 }
 
 // Check reads and checks the site without rendering, returning every

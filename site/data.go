@@ -13,22 +13,30 @@ import (
 // feedMax bounds the feed to the latest events.
 const feedMax = 100
 
-// writeData adds the machine-readable files: the Atom and JSON feeds,
+// planData adds the machine-readable files: the Atom and JSON feeds,
 // events.json, events.csv, events.ics, the sitemap, robots.txt, .nojekyll
-// and CNAME.
-func (s *Site) writeData(out *emitter) {
+// and CNAME. The sitemap lists the pages planned so far, so it comes last.
+func (s *Site) planData(o *Output) {
 	c := s.Config
-	out.put("feed.xml", s.atom())
-	out.put("events.json", s.eventsJSON())
-	out.put("feed.json", s.jsonFeed())
-	out.put("events.csv", s.eventsCSV())
-	out.put("events.ics", s.calendar())
-	out.put("sitemap.xml", s.sitemap(out.pages()))
-	out.put("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+c.AbsURL("sitemap.xml")+"\n"))
-	out.put(".nojekyll", []byte{})
-	if c.CNAME != "" {
-		out.put("CNAME", []byte(c.CNAME+"\n"))
+	for _, f := range []struct {
+		path string
+		make func() []byte
+	}{
+		{"feed.xml", s.atom},
+		{"events.json", s.eventsJSON},
+		{"feed.json", s.jsonFeed},
+		{"events.csv", s.eventsCSV},
+		{"events.ics", s.calendar},
+	} {
+		o.add(f.path, "", func(buf *bytes.Buffer) error { buf.Write(f.make()); return nil })
 	}
+	o.fixed("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+c.AbsURL("sitemap.xml")+"\n"))
+	o.fixed(".nojekyll", []byte{})
+	if c.CNAME != "" {
+		o.fixed("CNAME", []byte(c.CNAME+"\n"))
+	}
+	pages := o.pages()
+	o.add("sitemap.xml", "", func(buf *bytes.Buffer) error { buf.Write(s.sitemap(pages)); return nil })
 }
 
 // Updated is when an event last changed, as far as the notes tell: its

@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"slices"
 	"strconv"
@@ -283,8 +284,14 @@ func (s *Site) jsonLD(e *Event) jsonLD {
 // plain text of its body and its sources' titles. The filter script fetches
 // them, from the same site, only when a reader types a search, so that the
 // search covers every word of the notes without weighing on the page.
-func (s *Site) searchFiles(out *emitter) {
+func (s *Site) planSearch(o *Output) {
 	for _, m := range s.Months {
+		o.add(searchPath(m), "", func(buf *bytes.Buffer) error { return s.searchFile(buf, m) })
+	}
+}
+
+func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
+	{
 		idx := make(map[string]string, len(m.Events))
 		for _, e := range m.Events {
 			var b strings.Builder
@@ -299,8 +306,10 @@ func (s *Site) searchFiles(out *emitter) {
 		if err != nil {
 			panic(err)
 		}
-		out.put(searchPath(m), append(data, '\n'))
+		buf.Write(data)
+		buf.WriteByte('\n')
 	}
+	return nil
 }
 
 func searchPath(m *Month) string {

@@ -2,8 +2,6 @@ package site
 
 import (
 	"bytes"
-	"crypto/sha256"
-	"encoding/hex"
 	"fmt"
 	"html/template"
 	"io/fs"
@@ -99,15 +97,6 @@ func asset(fsys fs.FS, name string) []byte {
 	return data
 }
 
-// fingerprint stores an asset under a name that changes with its bytes, so
-// that it can be cached for ever, and returns its URL.
-func (s *Site) fingerprint(out *emitter, name, ext string, data []byte) string {
-	sum := sha256.Sum256(data)
-	p := "assets/" + name + "." + hex.EncodeToString(sum[:5]) + ext
-	out.put(p, data)
-	return s.Config.URL(p)
-}
-
 var templateLineRE = regexp.MustCompile(`:(\d+):`)
 
 func templateDiag(file string, err error) Diagnostic {
@@ -152,9 +141,9 @@ func (s *Site) funcs() template.FuncMap {
 			return strconv.Itoa(n) + " " + many
 		},
 		"last": func(es []*Event) *Event { return es[len(es)-1] },
-		// item is an event's entry in lists, rendered once by prerenderItems
-		// and reused on every list page it appears on.
-		"item":  func(e *Event) template.HTML { return s.items[e.Seq] },
+		// item is an event's entry in lists, rendered once and reused on
+		// every list page it appears on.
+		"item":  s.item,
 		"lower": strings.ToLower,
 		"add":   func(a, b int) int { return a + b },
 		"monthHref": func(v *view, d date.Date) string {
@@ -194,35 +183,30 @@ func reversed[T any](list []T) []T {
 	return out
 }
 
-// render produces every HTML page and the stylesheet.
-func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
+// plan lists every output file of a checked site and how to render it,
+// rendering nothing yet but the assets, whose names carry their bytes'
+// fingerprint. It returns nil when a template does not parse.
+func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	tpls, css := loadTemplates(fsys, s, diags)
 	if tpls == nil || len(tpls) < len(pageTemplates) {
-		return
+		return nil
 	}
+	o := &Output{Site: s, index: map[string]int{}}
 	css = append(css, s.kindCSS()...)
-	cssURL := s.fingerprint(out, "style", ".css", css)
-	jsURL := s.fingerprint(out, "filter", ".js", asset(fsys, "filter.js"))
+	cssURL := o.asset("style", ".css", css)
+	jsURL := o.asset("filter", ".js", asset(fsys, "filter.js"))
 
-	type job struct {
-		tpl  string
-		file string
-		v    view
-	}
-	s.searchFiles(out)
-	if !s.prerenderItems(tpls["index.html"], diags) {
-		return
-	}
+	s.itemTpl = tpls["index.html"]
+	s.items = make([]atomic.Pointer[template.HTML], len(s.Events))
 	chrome, err := s.chrome(tpls["index.html"], cssURL, jsURL)
 	if err != nil {
 		*diags = append(*diags, Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
-		return
+		return nil
 	}
 	current := map[string]bool{"": true, "storylines/": true, "sources/": true}
 	for _, p := range s.Menu {
 		current[p.Slug+"/"] = true
 	}
-	var jobs []job
 	add := func(tpl, dir string, v view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		if !current[dir] || tpl == "404.html" {
@@ -232,7 +216,15 @@ func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 		if tpl == "404.html" {
 			file = "404.html"
 		}
-		jobs = append(jobs, job{tpl, file, v})
+		t := tpls[tpl]
+		o.add(file, tpl, func(buf *bytes.Buffer) error {
+			v := v
+			if e := v.Event; e != nil {
+				// Read at render time: Patch may have changed them.
+				v.Title, v.Description = e.Title, e.Summary
+			}
+			return t.ExecuteTemplate(buf, "base", &v)
+		})
 	}
 
 	// The front page: the latest months up to frontPageMax events.
@@ -263,7 +255,7 @@ func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 		add("month.html", m.Slug+"/", v)
 	}
 	for _, e := range s.Events {
-		add("event.html", "events/"+e.ID+"/", view{Title: e.Title, Description: e.Summary, Event: e})
+		add("event.html", "events/"+e.ID+"/", view{Event: e})
 	}
 	for _, tax := range s.Taxonomies {
 		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
@@ -301,20 +293,9 @@ func (s *Site) render(fsys fs.FS, out *emitter, diags *Diagnostics) {
 		add("page.html", p.Slug+"/", view{Title: p.Title, Description: p.Description, Page: p})
 	}
 	add("404.html", "", view{Title: "Page not found"})
-
-	errs := make([]error, len(jobs))
-	parallel(len(jobs), func(buf *bytes.Buffer, j int) {
-		if errs[j] = tpls[jobs[j].tpl].ExecuteTemplate(buf, "base", &jobs[j].v); errs[j] == nil {
-			out.put(jobs[j].file, buf.Bytes())
-		}
-	})
-	reported := map[string]bool{}
-	for j, jb := range jobs {
-		if errs[j] != nil && !reported[jb.tpl] {
-			reported[jb.tpl] = true
-			*diags = append(*diags, Diagnostic{Path: "templates/" + jb.tpl, Msg: "template: " + errs[j].Error()})
-		}
-	}
+	s.planSearch(o)
+	s.planData(o)
+	return o
 }
 
 // Chrome holds the parts every page shares, rendered once per build: the
@@ -359,23 +340,22 @@ func chunkMonths(months []*Month, max int) [][]*Month {
 	return chunks
 }
 
-// prerenderItems renders each event's list entry (the "item" template)
-// once: the front page, month archives and every taxonomy page then copy it
-// instead of rendering the same entry again for each list it is in.
-func (s *Site) prerenderItems(t *template.Template, diags *Diagnostics) bool {
-	s.items = make([]template.HTML, len(s.Events))
-	errs := make([]error, len(s.Events))
-	parallel(len(s.Events), func(buf *bytes.Buffer, i int) {
-		errs[i] = t.ExecuteTemplate(buf, "item", s.Events[i])
-		s.items[i] = template.HTML(buf.String())
-	})
-	for _, err := range errs {
-		if err != nil {
-			*diags = append(*diags, Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
-			return false
-		}
+// item returns an event's entry in lists (the "item" template), rendered
+// the first time a list needs it: the front page, month archives and every
+// taxonomy page then copy it instead of rendering the same entry again for
+// each list it is in. Two pages may render the same entry at once; they
+// make the same bytes, so either may be kept.
+func (s *Site) item(e *Event) (template.HTML, error) {
+	if h := s.items[e.Seq].Load(); h != nil {
+		return *h, nil
 	}
-	return true
+	var b strings.Builder
+	if err := s.itemTpl.ExecuteTemplate(&b, "item", e); err != nil {
+		return "", err
+	}
+	h := template.HTML(b.String())
+	s.items[e.Seq].Store(&h)
+	return h, nil
 }
 
 // parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each

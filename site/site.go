@@ -10,6 +10,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/chronicle-tools/chronicle/date"
@@ -33,8 +34,12 @@ type Site struct {
 	Months     []*Month // oldest first
 	Publishers []*Publisher
 	byID       map[string]*Event
-	items      []template.HTML // each event's list entry, by Seq
 	Links      Links
+
+	mu         sync.RWMutex // held to render; Patch takes it to change an event
+	crossDiags int          // problems found across notes, by newSite
+	itemTpl    *template.Template
+	items      []atomic.Pointer[template.HTML] // each event's list entry, by Seq, once rendered
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or
@@ -118,7 +123,11 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	}
 	events, pages, more := readContent(fsys, opts)
 	diags = append(diags, more...)
+	n := len(diags)
 	s := newSite(cfg, events, pages, opts, &diags)
+	if s != nil {
+		s.crossDiags = len(diags) - n
+	}
 	diags.sort()
 	return s, diags
 }

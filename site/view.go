@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bytes"
 	"encoding/json"
 	"html/template"
 
@@ -67,6 +68,13 @@ func (s *Site) decorate() {
 	for _, p := range s.Pages {
 		p.URL = c.URL(p.Slug + "/")
 	}
+	// Each event's values depend on nothing but it and the indexes.
+	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
+}
+
+// decorateEvent computes an event's display values.
+func (s *Site) decorateEvent(e *Event) {
+	c := s.Config
 	links := func(tax string, names []string) []Link {
 		out := make([]Link, len(names))
 		for i, n := range names {
@@ -74,33 +82,31 @@ func (s *Site) decorate() {
 		}
 		return out
 	}
-	for _, e := range s.Events {
-		v := &e.View
-		v.URL = c.URL("events/" + e.ID + "/")
-		v.When = date.Range(e.Date, e.End, c.Location)
-		v.ISO = e.Date.ISO(c.Location)
-		v.Kind = c.kind(e.Kind)
-		v.StatusLabel, v.StatusMeaning = statusInfo[e.Status][0], statusInfo[e.Status][1]
-		v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
-		v.Storylines = nil
-		for _, key := range dedupe(e.Storylines) {
-			if st := c.storyline(key); st != nil {
-				v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: c.URL("storylines/" + key + "/")})
-			}
+	v := &e.View
+	v.URL = c.URL("events/" + e.ID + "/")
+	v.When = date.Range(e.Date, e.End, c.Location)
+	v.ISO = e.Date.ISO(c.Location)
+	v.Kind = c.kind(e.Kind)
+	v.StatusLabel, v.StatusMeaning = statusInfo[e.Status][0], statusInfo[e.Status][1]
+	v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
+	v.Storylines = nil
+	for _, key := range dedupe(e.Storylines) {
+		if st := c.storyline(key); st != nil {
+			v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: c.URL("storylines/" + key + "/")})
 		}
-		v.Story = s.storyNav(e)
-		for _, src := range e.Sources {
-			src.PublishedView = s.dateView(src.Published)
-		}
-		for i := range e.Updates {
-			e.Updates[i].View = s.dateView(e.Updates[i].Date)
-		}
-		ld, err := json.Marshal(s.jsonLD(e)) // escapes <, > and &: safe in <script>
-		if err != nil {
-			panic(err)
-		}
-		v.JSONLD = template.JS(ld)
 	}
+	v.Story = s.storyNav(e)
+	for _, src := range e.Sources {
+		src.PublishedView = s.dateView(src.Published)
+	}
+	for i := range e.Updates {
+		e.Updates[i].View = s.dateView(e.Updates[i].Date)
+	}
+	ld, err := json.Marshal(s.jsonLD(e)) // escapes <, > and &: safe in <script>
+	if err != nil {
+		panic(err)
+	}
+	v.JSONLD = template.JS(ld)
 }
 
 // dateView returns how a date reads on this site, and its machine form.

@@ -1,0 +1,113 @@
+package site
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"io/fs"
+	"slices"
+	"strings"
+)
+
+// An Output is a checked site with its templates loaded: the list of its
+// files and how to render each, nothing rendered yet. Build renders every
+// file; the dev server renders a file when a browser asks for it, so that
+// showing one page of a large site does not wait for all of the others.
+type Output struct {
+	Site     *Site
+	Warnings Diagnostics
+	files    []outFile
+	index    map[string]int // path -> files index
+}
+
+type outFile struct {
+	path   string
+	tpl    string // the template that renders it, to name in an error
+	render func(buf *bytes.Buffer) error
+}
+
+// Prepare reads and checks the site in fsys and loads its templates. When
+// any problem is an error it returns them all, warnings included, as
+// Diagnostics.
+func Prepare(fsys fs.FS, opts Options) (*Output, error) {
+	s, diags := Load(fsys, opts)
+	if s == nil || diags.Errors() > 0 {
+		return nil, diags
+	}
+	o := s.plan(fsys, &diags)
+	if o == nil || diags.Errors() > 0 {
+		diags.sort()
+		return nil, diags
+	}
+	o.Warnings = diags
+	return o, nil
+}
+
+func (o *Output) add(path, tpl string, render func(*bytes.Buffer) error) {
+	o.index[path] = len(o.files)
+	o.files = append(o.files, outFile{path: path, tpl: tpl, render: render})
+}
+
+// fixed adds a file whose bytes are known already.
+func (o *Output) fixed(path string, data []byte) {
+	o.add(path, "", func(buf *bytes.Buffer) error { buf.Write(data); return nil })
+}
+
+// asset adds an asset under a name that changes with its bytes, so that it
+// can be cached for ever, and returns its URL.
+func (o *Output) asset(name, ext string, data []byte) string {
+	sum := sha256.Sum256(data)
+	p := "assets/" + name + "." + hex.EncodeToString(sum[:5]) + ext
+	o.fixed(p, data)
+	return o.Site.Config.URL(p)
+}
+
+// pages lists the HTML pages added so far, sorted.
+func (o *Output) pages() []string {
+	var out []string
+	for _, f := range o.files {
+		if strings.HasSuffix(f.path, ".html") {
+			out = append(out, f.path)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Paths lists every output file, sorted.
+func (o *Output) Paths() []string {
+	out := make([]string, len(o.files))
+	for i, f := range o.files {
+		out[i] = f.path
+	}
+	slices.Sort(out)
+	return out
+}
+
+// Pages counts the HTML pages.
+func (o *Output) Pages() int { return len(o.pages()) }
+
+// Has reports whether the site has a file at path.
+func (o *Output) Has(path string) bool {
+	_, ok := o.index[path]
+	return ok
+}
+
+// Render renders the file at path into buf. It is safe for concurrent use.
+// A template that fails is reported as Diagnostics naming the template.
+func (o *Output) Render(path string, buf *bytes.Buffer) error {
+	i, ok := o.index[path]
+	if !ok {
+		return &fs.PathError{Op: "render", Path: path, Err: fs.ErrNotExist}
+	}
+	if err := o.render(i, buf); err != nil {
+		return Diagnostics{{Path: "templates/" + o.files[i].tpl, Msg: "template: " + err.Error()}}
+	}
+	return nil
+}
+
+func (o *Output) render(i int, buf *bytes.Buffer) error {
+	o.Site.mu.RLock()
+	defer o.Site.mu.RUnlock()
+	return o.files[i].render(buf)
+}
