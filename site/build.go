@@ -112,11 +112,22 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 		}
 	}
 
+	// The many small event pages go last, so that no large file (the
+	// sources page, events.json) is left for one worker at the end.
+	order := make([]int, 0, len(o.files))
+	for _, small := range []bool{false, true} {
+		for i, f := range o.files {
+			if (f.tpl == "event.html") == small {
+				order = append(order, i)
+			}
+		}
+	}
 	errs := make([]error, len(o.files))
 	var sinkErr error
 	var mu sync.Mutex
 	var failed atomic.Bool
-	parallel(len(o.files), func(buf *bytes.Buffer, i int) {
+	parallel(len(order), func(buf *bytes.Buffer, j int) {
+		i := order[j]
 		if failed.Load() {
 			return
 		}

@@ -71,6 +71,10 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 		*diags = append(*diags, templateDiag(baseName, err))
 		return nil, nil
 	}
+	if !overridden(fsys, "base.html") {
+		// The built-in "days" is written by writeDays, to the same bytes.
+		template.Must(base.New("days").Parse(`{{writtenDays .}}`))
+	}
 	out := map[string]*template.Template{}
 	for _, name := range pageTemplates {
 		file, text := read(name)
@@ -83,6 +87,17 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 	}
 	css := asset(fsys, "style.css")
 	return out, css
+}
+
+// overridden reports whether the site has its own templates/NAME, other
+// than a copy of the built-in one.
+func overridden(fsys fs.FS, name string) bool {
+	own, err := fs.ReadFile(fsys, "templates/"+name)
+	if err != nil {
+		return false
+	}
+	builtin, _ := fs.ReadFile(templates.FS, name)
+	return !bytes.Equal(own, builtin)
 }
 
 // asset reads a default asset, or the site's own file of the same name.
@@ -144,6 +159,12 @@ func (s *Site) funcs() template.FuncMap {
 		// item is an event's entry in lists, rendered once and reused on
 		// every list page it appears on.
 		"item":  s.item,
+		"items": s.itemList,
+		"writtenDays": func(days []*Day) (template.HTML, error) {
+			var b bytes.Buffer
+			err := s.writeDays(&b, days)
+			return template.HTML(b.String()), err
+		},
 		"lower": strings.ToLower,
 		"add":   func(a, b int) int { return a + b },
 		"monthHref": func(v *view, d date.Date) string {
@@ -197,6 +218,9 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	jsURL := o.asset("filter", ".js", asset(fsys, "filter.js"))
 
 	s.itemTpl = tpls["index.html"]
+	if !overridden(fsys, "base.html") {
+		s.itemTpl = nil // writeItem writes the same
+	}
 	s.items = make([]atomic.Pointer[template.HTML], len(s.Events))
 	chrome, err := s.chrome(tpls["index.html"], cssURL, jsURL)
 	if err != nil {
@@ -207,6 +231,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	for _, p := range s.Menu {
 		current[p.Slug+"/"] = true
 	}
+	builtinEventPage := !overridden(fsys, "base.html") && !overridden(fsys, "event.html")
 	add := func(tpl, dir string, v view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		if !current[dir] || tpl == "404.html" {
@@ -217,6 +242,15 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			file = "404.html"
 		}
 		t := tpls[tpl]
+		if tpl == "event.html" && builtinEventPage {
+			o.add(file, tpl, func(buf *bytes.Buffer) error {
+				v := v
+				v.Title, v.Description = v.Event.Title, v.Event.Summary
+				writeEventPage(buf, &v)
+				return nil
+			})
+			return
+		}
 		o.add(file, tpl, func(buf *bytes.Buffer) error {
 			v := v
 			if e := v.Event; e != nil {
@@ -349,13 +383,29 @@ func (s *Site) item(e *Event) (template.HTML, error) {
 	if h := s.items[e.Seq].Load(); h != nil {
 		return *h, nil
 	}
-	var b strings.Builder
-	if err := s.itemTpl.ExecuteTemplate(&b, "item", e); err != nil {
+	var b bytes.Buffer
+	if s.itemTpl == nil {
+		writeItem(&b, e)
+	} else if err := s.itemTpl.ExecuteTemplate(&b, "item", e); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
 	s.items[e.Seq].Store(&h)
 	return h, nil
+}
+
+// itemList is the entries of events, each on a line of its own.
+func (s *Site) itemList(events []*Event) (template.HTML, error) {
+	var b strings.Builder
+	for _, e := range events {
+		h, err := s.item(e)
+		if err != nil {
+			return "", err
+		}
+		b.WriteByte('\n')
+		b.WriteString(string(h))
+	}
+	return template.HTML(b.String()), nil
 }
 
 // parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each

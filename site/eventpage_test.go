@@ -1,0 +1,97 @@
+package site
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"strings"
+	"testing"
+	"testing/fstest"
+
+	"github.com/chronicle-tools/chronicle/corpus"
+	"github.com/chronicle-tools/chronicle/templates"
+)
+
+// TestWrittenMatchesTemplate holds writeEventPage and writeItem to
+// base.html and event.html: each site is built twice, once as it is and
+// once with the built-in base.html, with a comment added, as the site's
+// own, which makes the build use the templates, and every file must come
+// out the same. The sites include
+// the hostile text and URLs of the injection suite, so that the escaping
+// is the template's to the byte.
+func TestWrittenMatchesTemplate(t *testing.T) {
+	sites := map[string]fstest.MapFS{
+		"golden":    mapFS(t, os.DirFS("testdata/golden/site")),
+		"shipped":   mapFS(t, os.DirFS("..")),
+		"corpus":    corpus.FS(300, 7),
+		"no events": {"config.toml": {Data: []byte(fuzzConfig)}, "content/pages/about.md": {Data: []byte(hostilePage("About"))}},
+	}
+	for i, text := range hostileText {
+		sites[fmt.Sprintf("hostile text %d", i)] = fstest.MapFS{
+			"config.toml":          {Data: []byte(hostileConfig(text))},
+			"content/2025/12/a.md": {Data: []byte(hostileNote(text, "b", 2*i))},
+			"content/2025/12/b.md": {Data: []byte(hostileNote(hostileText[(i+1)%len(hostileText)], "a", 2*i+1))},
+		}
+	}
+	line := `url = "https://example.com/a"`
+	for i, u := range hostileURLs {
+		for _, with := range []string{"url = " + tomlString(u), line + "\narchived = " + tomlString(u)} {
+			sites[fmt.Sprintf("hostile URL %d %s", i, with[:3])] = fstest.MapFS{
+				"config.toml":       {Data: []byte(fuzzConfig)},
+				"content/2025/n.md": {Data: []byte(strings.Replace(note, line, with, 1))},
+			}
+		}
+	}
+	builtin, err := fs.ReadFile(templates.FS, "base.html")
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := 0
+	for name, fsys := range sites {
+		direct, err := Build(fsys, Options{})
+		if err != nil {
+			if !strings.HasPrefix(name, "hostile") {
+				t.Fatalf("%s: %v", name, err)
+			}
+			continue // refused input: no page to compare
+		}
+		// A comment makes it the site's own, and renders as nothing.
+		fsys["templates/base.html"] = &fstest.MapFile{Data: append([]byte("{{/* the site's own */}}"), builtin...)}
+		viaTemplate, err := Build(fsys, Options{})
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		for p, want := range viaTemplate.Files {
+			if !bytes.Equal(direct.Files[p], want) {
+				t.Errorf("%s: %s differs from the template's:\n%s", name, p, firstDiff(want, direct.Files[p]))
+			} else if strings.HasPrefix(p, "events/") {
+				pages++
+			}
+		}
+	}
+	if pages < 400 {
+		t.Errorf("only %d event pages compared", pages)
+	}
+	t.Logf("%d event pages of %d sites the same both ways", pages, len(sites))
+}
+
+// mapFS copies a folder's config.toml, content/ and templates/ into memory.
+func mapFS(t *testing.T, fsys fs.FS) fstest.MapFS {
+	t.Helper()
+	out := fstest.MapFS{}
+	for _, root := range []string{"config.toml", "content", "templates"} {
+		fs.WalkDir(fsys, root, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return nil
+			}
+			data, err := fs.ReadFile(fsys, p)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out[p] = &fstest.MapFile{Data: data}
+			return nil
+		})
+	}
+	return out
+}
