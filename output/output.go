@@ -5,9 +5,11 @@
 package output
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -221,15 +223,118 @@ func (w *Writer) Put(name string, data []byte) error {
 }
 
 func (w *Writer) write(name string, data []byte) error {
+	p, err := w.place(name)
+	if err != nil {
+		return err
+	}
+	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
+}
+
+// place returns the path of name in the new output, making its folder.
+func (w *Writer) place(name string) (string, error) {
 	p := filepath.Join(w.tmp, filepath.FromSlash(name))
 	d := filepath.Dir(p)
 	if _, done := w.dirs.Load(d); !done {
 		if err := os.MkdirAll(d, 0o755); err != nil {
-			return err
+			return "", err
 		}
 		w.dirs.Store(d, true)
 	}
-	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
+	return p, nil
+}
+
+// Create opens a file to be written as it is made, for a file too large to
+// hold in memory whole; it may be called from several goroutines. Close
+// reports the first error, which fails the whole output as Put's do. As
+// with Put, a file that comes out the same as in the previous output is
+// that file, hard-linked.
+func (w *Writer) Create(name string) (io.WriteCloser, error) {
+	if err := w.failed(); err != nil {
+		return nil, w.failure(err)
+	}
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
+		err := fmt.Errorf("invalid output path %q", name)
+		w.fail(err)
+		return nil, w.failure(err)
+	}
+	p, err := w.place(name)
+	if err != nil {
+		w.fail(err)
+		return nil, w.failure(err)
+	}
+	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		w.fail(err)
+		return nil, w.failure(err)
+	}
+	return &streamed{w: w, f: f, buf: bufio.NewWriterSize(f, 256<<10), prev: filepath.Join(w.abs, filepath.FromSlash(name))}, nil
+}
+
+type streamed struct {
+	w    *Writer
+	f    *os.File
+	buf  *bufio.Writer
+	prev string
+}
+
+func (s *streamed) Write(b []byte) (int, error) { return s.buf.Write(b) }
+
+func (s *streamed) Close() error {
+	err := s.buf.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		err = linkIfSame(s.f.Name(), s.prev)
+	}
+	if err != nil {
+		s.w.fail(err)
+		return s.w.failure(err)
+	}
+	return nil
+}
+
+// linkIfSame replaces the file at p with a hard link to prev when their
+// bytes are the same, which keeps prev's modification time.
+func linkIfSame(p, prev string) error {
+	a, err := os.Stat(p)
+	if err != nil {
+		return err
+	}
+	b, err := os.Stat(prev)
+	if err != nil || !b.Mode().IsRegular() || a.Size() != b.Size() || !sameBytes(p, prev) {
+		return nil
+	}
+	tmp := filepath.Join(filepath.Dir(p), ".chronicle-link-"+filepath.Base(p))
+	if os.Link(prev, tmp) != nil {
+		return nil // another file system, say: the new copy stays
+	}
+	return os.Rename(tmp, p)
+}
+
+// sameBytes compares two files of the same size, a block at a time.
+func sameBytes(p, q string) bool {
+	f, err := os.Open(p)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	g, err := os.Open(q)
+	if err != nil {
+		return false
+	}
+	defer g.Close()
+	x, y := make([]byte, 64<<10), make([]byte, 64<<10)
+	for {
+		n, err := io.ReadFull(f, x)
+		m, _ := io.ReadFull(g, y[:n])
+		if m != n || !bytes.Equal(x[:n], y[:n]) {
+			return false
+		}
+		if err != nil {
+			return err == io.EOF || err == io.ErrUnexpectedEOF
+		}
+	}
 }
 
 // failure says what failed, and that the previous output is untouched.

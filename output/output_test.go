@@ -3,6 +3,7 @@ package output
 import (
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"maps"
 	"os"
@@ -296,5 +297,81 @@ func TestCheckSymlinks(t *testing.T) {
 		if err := Check(out, linked, true); err == nil || !strings.Contains(err.Error(), "content/") {
 			t.Errorf("-o %s with content/ a link to it: %v", out, err)
 		}
+	}
+}
+
+// TestCreateStreams: a file written through Create lands like one given to
+// Put, is the previous file hard-linked when it came out the same, and a
+// new file when it did not.
+func TestCreateStreams(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "public")
+	build := func(same, changed string) {
+		t.Helper()
+		w, err := NewWriter(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for name, text := range map[string]string{"events.json": same, "data/events.csv": changed} {
+			f, err := w.Create(name)
+			if err != nil {
+				t.Fatal(err)
+			}
+			// Written in pieces larger and smaller than the buffers.
+			for i := 0; i < len(text); i += 100_000 {
+				io.WriteString(f, text[i:min(i+100_000, len(text))])
+			}
+			if err := f.Close(); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.Put("index.html", []byte("home")); err != nil {
+			t.Fatal(err)
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	big := strings.Repeat("0123456789", 100_000)
+	build(big, "a,b\n")
+	json1, _ := os.Stat(filepath.Join(dir, "events.json"))
+	csv1, _ := os.Stat(filepath.Join(dir, "data/events.csv"))
+	build(big, "a,b,c\n")
+	json2, _ := os.Stat(filepath.Join(dir, "events.json"))
+	csv2, _ := os.Stat(filepath.Join(dir, "data/events.csv"))
+	if !os.SameFile(json1, json2) {
+		t.Error("an unchanged streamed file was rewritten")
+	}
+	if os.SameFile(csv1, csv2) {
+		t.Error("a changed streamed file was kept")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "data/events.csv")); string(data) != "a,b,c\n" {
+		t.Errorf("events.csv = %q", data)
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "events.json")); string(data) != big {
+		t.Errorf("events.json: %d bytes, want %d", len(data), len(big))
+	}
+	if l := leftovers(t, dir); len(l) > 0 {
+		t.Errorf("left beside the output: %q", l)
+	}
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".chronicle-link") {
+			t.Errorf("left in the output: %s", e.Name())
+		}
+	}
+
+	// A failed Create fails the whole output: the previous one stays.
+	w, err := NewWriter(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Create("../escape"); err == nil {
+		t.Error("Create took a path out of the output")
+	}
+	if err := w.Commit(); err == nil {
+		t.Error("Commit after a failed Create succeeded")
+	}
+	if data, _ := os.ReadFile(filepath.Join(dir, "data/events.csv")); string(data) != "a,b,c\n" {
+		t.Errorf("after a failed write, events.csv = %q", data)
 	}
 }

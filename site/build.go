@@ -7,6 +7,7 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
@@ -43,6 +44,15 @@ func (f Files) Pages() int {
 // the call: a sink that keeps it must copy it.
 type Sink interface {
 	Put(path string, data []byte) error
+}
+
+// A StreamSink also takes a file as it is written: the files that grow with
+// the site (events.json, events.csv) then never need to be held whole in
+// memory. Create is called from several goroutines at once, once per path;
+// a write error or the error of Close fails the build.
+type StreamSink interface {
+	Sink
+	Create(path string) (io.WriteCloser, error)
 }
 
 // Put makes Files a Sink; use it through Build, which serialises calls.
@@ -131,10 +141,17 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 		if failed.Load() {
 			return
 		}
-		if errs[i] = o.render(i, buf); errs[i] != nil {
-			return
+		var err error
+		if ss, ok := sink.(StreamSink); ok && o.files[i].stream != nil {
+			err = streamFile(ss, o, i)
+		} else {
+			var data []byte
+			if data, errs[i] = o.render(i, buf); errs[i] != nil {
+				return
+			}
+			err = sink.Put(o.files[i].path, data)
 		}
-		if err := sink.Put(o.files[i].path, buf.Bytes()); err != nil {
+		if err != nil {
 			mu.Lock()
 			if sinkErr == nil {
 				sinkErr = err
@@ -158,6 +175,19 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 		return nil, diags
 	}
 	return &Result{Site: s, Pages: o.Pages(), Count: len(o.files), Warnings: diags}, nil
+}
+
+// streamFile writes file i of o to the sink as it is made.
+func streamFile(sink StreamSink, o *Output, i int) error {
+	w, err := sink.Create(o.files[i].path)
+	if err != nil {
+		return err
+	}
+	err = o.streamTo(i, w)
+	if cerr := w.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 // Check reads and checks the site without rendering, returning every

@@ -1,8 +1,8 @@
 package site
 
 import (
-	"bytes"
 	"encoding/csv"
+	"io"
 	"strings"
 	"time"
 )
@@ -21,10 +21,9 @@ const csvSep = "; "
 // eventsCSV is events.csv: RFC 4180 (CRLF line ends, fields quoted where
 // needed), UTF-8 without a byte-order mark, a header row, then one row per
 // event in time order.
-func (s *Site) eventsCSV() []byte {
+func (s *Site) eventsCSV(out io.Writer) error {
 	c := s.Config
-	var b bytes.Buffer
-	w := csv.NewWriter(&b)
+	w := csv.NewWriter(out)
 	w.UseCRLF = true
 	w.Write(csvColumns)
 	for _, e := range s.Events {
@@ -54,10 +53,7 @@ func (s *Site) eventsCSV() []byte {
 		})
 	}
 	w.Flush()
-	if err := w.Error(); err != nil {
-		panic(err) // writing to a bytes.Buffer does not fail
-	}
-	return b.Bytes()
+	return w.Error()
 }
 
 // csvJoin joins the values of a list, each once, in the order written.

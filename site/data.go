@@ -1,6 +1,9 @@
 package site
 
 import (
+	"bufio"
+	"io"
+	"strings"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -18,25 +21,19 @@ const feedMax = 100
 // and CNAME. The sitemap lists the pages planned so far, so it comes last.
 func (s *Site) planData(o *Output) {
 	c := s.Config
-	for _, f := range []struct {
-		path string
-		make func() []byte
-	}{
-		{"feed.xml", s.atom},
-		{"events.json", s.eventsJSON},
-		{"feed.json", s.jsonFeed},
-		{"events.csv", s.eventsCSV},
-		{"events.ics", s.calendar},
-	} {
-		o.add(f.path, "", func(buf *bytes.Buffer) error { buf.Write(f.make()); return nil })
-	}
+	o.addData("feed.xml", s.atom)
+	o.addData("feed.json", s.jsonFeed)
+	// These grow with the site: they are written as they are made.
+	o.addStream("events.json", s.eventsJSON)
+	o.addStream("events.csv", s.eventsCSV)
+	o.addStream("events.ics", s.calendar)
 	o.fixed("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+c.AbsURL("sitemap.xml")+"\n"))
 	o.fixed(".nojekyll", []byte{})
 	if c.CNAME != "" {
 		o.fixed("CNAME", []byte(c.CNAME+"\n"))
 	}
 	pages := o.pages()
-	o.add("sitemap.xml", "", func(buf *bytes.Buffer) error { buf.Write(s.sitemap(pages)); return nil })
+	o.addStream("sitemap.xml", func(w io.Writer) error { return s.sitemap(w, pages) })
 }
 
 // Updated is when an event last changed, as far as the notes tell: its
@@ -222,7 +219,7 @@ func nonNil(s []string) []string {
 	return s
 }
 
-func (s *Site) eventsJSON() []byte {
+func (s *Site) eventsJSON(w io.Writer) error {
 	c := s.Config
 	out := jsonSite{Version: 1, Title: c.Title, Description: c.Description, URL: c.AbsURL(""), Timezone: c.Timezone, Events: []jsonEvent{}}
 	head, err := json.MarshalIndent(out, "", "  ")
@@ -231,8 +228,7 @@ func (s *Site) eventsJSON() []byte {
 	}
 	// One event a line: readable and diffable, and far cheaper than
 	// indenting every field of tens of thousands of events.
-	var b bytes.Buffer
-	b.Grow(len(s.Events) * 4096)
+	b := bufio.NewWriterSize(w, 64<<10)
 	b.Write(head[:bytes.LastIndex(head, []byte("[]"))])
 	b.WriteString("[")
 	var line bytes.Buffer
@@ -273,23 +269,23 @@ func (s *Site) eventsJSON() []byte {
 		b.WriteString("\n  ")
 	}
 	b.WriteString("]\n}\n")
-	return b.Bytes()
+	return b.Flush()
 }
 
 // sitemap lists every HTML page but the 404 page.
-func (s *Site) sitemap(pages []string) []byte {
-	var b bytes.Buffer
+func (s *Site) sitemap(w io.Writer, pages []string) error {
+	b := bufio.NewWriterSize(w, 64<<10)
 	b.WriteString(xml.Header)
 	b.WriteString(`<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` + "\n")
 	for _, p := range pages {
-		if p == "404.html" || !bytes.HasSuffix([]byte(p), []byte("index.html")) {
+		if p == "404.html" || !strings.HasSuffix(p, "index.html") {
 			continue
 		}
 		loc := s.Config.AbsURL(p[:len(p)-len("index.html")])
 		b.WriteString("  <url><loc>")
-		xml.EscapeText(&b, []byte(loc))
+		xml.EscapeText(b, []byte(loc))
 		b.WriteString("</loc></url>\n")
 	}
 	b.WriteString("</urlset>\n")
-	return b.Bytes()
+	return b.Flush()
 }

@@ -1,7 +1,8 @@
 package site
 
 import (
-	"bytes"
+	"bufio"
+	"io"
 	"net/url"
 	"strconv"
 	"strings"
@@ -15,9 +16,9 @@ import (
 // event. docs/data.md describes how dates of each precision become calendar
 // entries. The file depends on the notes and the base URL alone, never on
 // the time of the build, so two builds of the same notes are identical.
-func (s *Site) calendar() []byte {
+func (s *Site) calendar(out io.Writer) error {
 	c := s.Config
-	var w icsWriter
+	w := icsWriter{b: bufio.NewWriterSize(out, 64<<10)}
 	w.line("BEGIN:VCALENDAR")
 	w.line("VERSION:2.0")
 	w.line("PRODID:-//Chronicle//Chronicle//EN")
@@ -69,7 +70,7 @@ func (s *Site) calendar() []byte {
 		w.line("END:VEVENT")
 	}
 	w.line("END:VCALENDAR")
-	return w.b.Bytes()
+	return w.b.Flush()
 }
 
 // icsDescription is the plain text of an event's calendar entry: when, how
@@ -176,7 +177,7 @@ func icsText(s string) string {
 // line is longer than 75 octets: a long line continues on the next after a
 // single space, and a fold never splits a UTF-8 sequence.
 type icsWriter struct {
-	b bytes.Buffer
+	b *bufio.Writer
 }
 
 const icsLineMax = 75

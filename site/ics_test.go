@@ -1,6 +1,7 @@
 package site
 
 import (
+	"bufio"
 	"strings"
 	"testing"
 	"time"
@@ -19,9 +20,11 @@ func TestICSFold(t *testing.T) {
 		"SUMMARY:" + strings.Repeat("🕊", 40),  // four octets
 		"DESCRIPTION:" + strings.Repeat("x ", 200),
 	} {
-		var w icsWriter
+		var buf strings.Builder
+		w := icsWriter{b: bufio.NewWriter(&buf)}
 		w.line(s)
-		out := w.b.String()
+		w.b.Flush()
+		out := buf.String()
 		if !strings.HasSuffix(out, "\r\n") {
 			t.Fatalf("%q: no CRLF at the end", out)
 		}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"io"
 	"crypto/sha256"
 	"encoding/hex"
 	"io/fs"
@@ -22,8 +23,10 @@ type Output struct {
 
 type outFile struct {
 	path   string
-	tpl    string // the template that renders it, to name in an error
-	render func(buf *bytes.Buffer) error
+	tpl    string                        // the template that renders it, to name in an error
+	render func(buf *bytes.Buffer) error // a page, written into a reused buffer
+	make   func() []byte                 // or a file made whole: a feed, an asset
+	stream func(w io.Writer) error       // or a file written as it is made: events.json
 }
 
 // Prepare reads and checks the site in fsys and loads its templates. When
@@ -48,9 +51,23 @@ func (o *Output) add(path, tpl string, render func(*bytes.Buffer) error) {
 	o.files = append(o.files, outFile{path: path, tpl: tpl, render: render})
 }
 
+// addData adds a file made whole by make, such as events.json: copying
+// it into a page buffer would only grow that buffer for good.
+func (o *Output) addData(path string, make func() []byte) {
+	o.index[path] = len(o.files)
+	o.files = append(o.files, outFile{path: path, make: make})
+}
+
+// addStream adds a file that grows with the site, such as events.json,
+// written to a StreamSink as it is made rather than held whole in memory.
+func (o *Output) addStream(path string, stream func(io.Writer) error) {
+	o.index[path] = len(o.files)
+	o.files = append(o.files, outFile{path: path, stream: stream})
+}
+
 // fixed adds a file whose bytes are known already.
 func (o *Output) fixed(path string, data []byte) {
-	o.add(path, "", func(buf *bytes.Buffer) error { buf.Write(data); return nil })
+	o.addData(path, func() []byte { return data })
 }
 
 // asset adds an asset under a name that changes with its bytes, so that it
@@ -100,14 +117,36 @@ func (o *Output) Render(path string, buf *bytes.Buffer) error {
 	if !ok {
 		return &fs.PathError{Op: "render", Path: path, Err: fs.ErrNotExist}
 	}
-	if err := o.render(i, buf); err != nil {
+	data, err := o.render(i, buf)
+	if err != nil {
 		return Diagnostics{{Path: "templates/" + o.files[i].tpl, Msg: "template: " + err.Error()}}
+	}
+	if f := o.files[i]; f.make != nil || f.stream != nil {
+		buf.Write(data)
 	}
 	return nil
 }
 
-func (o *Output) render(i int, buf *bytes.Buffer) error {
+// render renders file i, into buf if it is a page, and returns its bytes.
+func (o *Output) render(i int, buf *bytes.Buffer) ([]byte, error) {
 	o.Site.mu.RLock()
 	defer o.Site.mu.RUnlock()
-	return o.files[i].render(buf)
+	f := o.files[i]
+	switch {
+	case f.make != nil:
+		return f.make(), nil
+	case f.stream != nil:
+		var b bytes.Buffer
+		err := f.stream(&b)
+		return b.Bytes(), err
+	}
+	err := f.render(buf)
+	return buf.Bytes(), err
+}
+
+// streamTo writes file i, a stream file, to w.
+func (o *Output) streamTo(i int, w io.Writer) error {
+	o.Site.mu.RLock()
+	defer o.Site.mu.RUnlock()
+	return o.files[i].stream(w)
 }

@@ -161,8 +161,10 @@ func (s *Site) funcs() template.FuncMap {
 		"item":  s.item,
 		"items": s.itemList,
 		"writtenDays": func(days []*Day) (template.HTML, error) {
-			var b bytes.Buffer
-			err := s.writeDays(&b, days)
+			b := listBufs.Get().(*bytes.Buffer)
+			defer listBufs.Put(b)
+			b.Reset()
+			err := s.writeDays(b, days)
 			return template.HTML(b.String()), err
 		},
 		"lower": strings.ToLower,
@@ -396,7 +398,9 @@ func (s *Site) item(e *Event) (template.HTML, error) {
 
 // itemList is the entries of events, each on a line of its own.
 func (s *Site) itemList(events []*Event) (template.HTML, error) {
-	var b strings.Builder
+	b := listBufs.Get().(*bytes.Buffer)
+	defer listBufs.Put(b)
+	b.Reset()
 	for _, e := range events {
 		h, err := s.item(e)
 		if err != nil {
@@ -407,6 +411,12 @@ func (s *Site) itemList(events []*Event) (template.HTML, error) {
 	}
 	return template.HTML(b.String()), nil
 }
+
+// listBufs hold lists while they are written, before they become one
+// string: the list of a long term page runs to hundreds of kilobytes, and
+// growing a new buffer to that size for each page costs more than the
+// writing.
+var listBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each
 // with its own buffer, reset before each call.
