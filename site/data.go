@@ -2,12 +2,12 @@ package site
 
 import (
 	"bufio"
-	"io"
-	"strings"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
+	"io"
 	"slices"
+	"strings"
 	"time"
 
 	"github.com/chronicle-tools/chronicle/date"

@@ -2,9 +2,9 @@ package site
 
 import (
 	"bytes"
-	"io"
 	"crypto/sha256"
 	"encoding/hex"
+	"io"
 	"io/fs"
 	"slices"
 	"strings"
