@@ -62,7 +62,7 @@ func writeEventPage(b *bytes.Buffer, v *view) {
 	b.WriteString("\">\n")
 	b.WriteString(string(v.Chrome.Links))
 	b.WriteString("\n<script type=\"application/ld+json\">")
-	b.WriteString(string(e.View.JSONLD))
+	b.WriteString(string(e.View.JSONLD()))
 	b.WriteString("</script>\n\n</head>\n<body>\n")
 	b.WriteString(string(v.Chrome.Header))
 	b.WriteString("\n<main id=\"main\">\n")

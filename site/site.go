@@ -128,6 +128,16 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	if s != nil {
 		s.crossDiags = len(diags) - n
 	}
+	if opts.Cache == nil {
+		// Lines are for the checks, which are done; a cache keeps its
+		// notes' lines for the next check.
+		for _, e := range events {
+			e.lines = nil
+		}
+		for _, e := range s.Events {
+			e.lines = nil
+		}
+	}
 	diags.sort()
 	return s, diags
 }

@@ -119,7 +119,9 @@ func (d *tomlDoc) str(t map[string]any, prefix, key string) string {
 	if !ok {
 		d.errorf(join(prefix, key), "%s must be a string in quotes, not %s", key, typeName(v))
 	}
-	return s
+	// A copy: the decoder's strings may share the front matter's memory,
+	// which one kept title would otherwise keep whole.
+	return strings.Clone(s)
 }
 
 func (d *tomlDoc) boolean(t map[string]any, prefix, key string) bool {
@@ -171,7 +173,7 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 			d.errorf(join(prefix, key), "%s: item %d is empty", key, i+1)
 			continue
 		}
-		out = append(out, s)
+		out = append(out, strings.Clone(s))
 	}
 	return out
 }

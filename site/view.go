@@ -38,7 +38,19 @@ type EventView struct {
 	Tags          []Link
 	Storylines    []Link
 	Story         []StoryNav
-	JSONLD        template.JS
+
+	site  *Site
+	event *Event
+}
+
+// JSONLD describes the event for search engines, as schema.org data. It
+// is made when a page asks for it rather than kept for every event.
+func (v EventView) JSONLD() template.JS {
+	ld, err := json.Marshal(v.site.jsonLD(v.event)) // escapes <, > and &: safe in <script>
+	if err != nil {
+		panic(err) // plain strings only
+	}
+	return template.JS(ld)
 }
 
 // DateView is a date shown on a page.
@@ -102,11 +114,7 @@ func (s *Site) decorateEvent(e *Event) {
 	for i := range e.Updates {
 		e.Updates[i].View = s.dateView(e.Updates[i].Date)
 	}
-	ld, err := json.Marshal(s.jsonLD(e)) // escapes <, > and &: safe in <script>
-	if err != nil {
-		panic(err)
-	}
-	v.JSONLD = template.JS(ld)
+	v.site, v.event = s, e
 }
 
 // dateView returns how a date reads on this site, and its machine form.
