@@ -230,7 +230,7 @@ func TestBrowserAccessibility(t *testing.T) {
 	root := browser.New(t)
 	shots := os.Getenv("CHRONICLE_SCREENSHOTS")
 	for _, scheme := range []string{"light", "dark"} {
-		for _, page := range []string{"", "events/2025-12-19-odesa-port-strike/", "places/odesa-region/", "sources/", "storylines/"} {
+		for _, page := range []string{"", "events/2025-12-19-odesa-port-strike/", "places/odesa-region/", "sources/", "sources/kyiv-independent/", "storylines/"} {
 			t.Run(scheme+"/"+page, func(t *testing.T) {
 				ctx, cancel := within(browser.Tab(t, root))
 				defer cancel()

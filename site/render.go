@@ -21,7 +21,7 @@ import (
 // only their archive page, so the front page does not grow with the corpus.
 const frontPageMax = 300
 
-var pageTemplates = []string{"index.html", "event.html", "month.html", "term.html", "terms.html", "sources.html", "page.html", "404.html"}
+var pageTemplates = []string{"index.html", "event.html", "month.html", "term.html", "terms.html", "sources.html", "publisher.html", "page.html", "404.html"}
 
 // view is what every template gets.
 type view struct {
@@ -39,7 +39,9 @@ type view struct {
 	Prev      *Month
 	Next      *Month
 	Page      *Page
-	Months    []*Month // months shown in full, arranged for reading
+	Publisher *Publisher
+	Sources   []*SourceUse // the publisher's sources on this page
+	Months    []*Month     // months shown in full, arranged for reading
 	AllMonths []*Month
 	Archived  []*Month // months only on their archive pages
 	Chart     *Chart
@@ -305,26 +307,32 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			// A long list is split into pages of whole months, so that
 			// no page grows with the corpus.
 			chunks := chunkMonths(arrange(groupMonths(t.Events, s.Config.Location), newest), frontPageMax)
-			var pages []Link
-			for i := range chunks {
-				dir := tax.Key + "/" + t.Slug + "/"
-				if i > 0 {
-					dir += strconv.Itoa(i+1) + "/"
-				}
-				pages = append(pages, Link{Name: strconv.Itoa(i + 1), URL: s.Config.URL(dir)})
-			}
+			dir := tax.Key + "/" + t.Slug + "/"
+			pages := s.pageLinks(dir, len(chunks))
 			for i, chunk := range chunks {
-				dir := tax.Key + "/" + t.Slug + "/"
 				title := tax.Singular + ": " + t.Name
 				if i > 0 {
-					dir += strconv.Itoa(i+1) + "/"
 					title += fmt.Sprintf(" (page %d of %d)", i+1, len(chunks))
 				}
-				add("term.html", dir, view{Title: title, Description: desc, Term: t, Months: chunk, PageNum: i + 1, PageLinks: pages})
+				add("term.html", pageDir(dir, i), view{Title: title, Description: desc, Term: t, Months: chunk, PageNum: i + 1, PageLinks: pages})
 			}
 		}
 	}
 	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher."})
+	for _, p := range s.Publishers {
+		// Pages of frontPageMax sources, as for long lists of events.
+		n := max(1, (len(p.Sources)+frontPageMax-1)/frontPageMax)
+		dir := "sources/" + p.Slug + "/"
+		pages := s.pageLinks(dir, n)
+		for i := range n {
+			title := "Publisher: " + p.Name
+			if i > 0 {
+				title += fmt.Sprintf(" (page %d of %d)", i+1, n)
+			}
+			add("publisher.html", pageDir(dir, i), view{Title: title, Description: fmt.Sprintf("Sources from %s cited by %s.", p.Name, s.Config.Title),
+				Publisher: p, Sources: p.Sources[i*frontPageMax : min(len(p.Sources), (i+1)*frontPageMax)], PageNum: i + 1, PageLinks: pages})
+		}
+	}
 	for _, p := range s.Pages {
 		add("page.html", p.Slug+"/", view{Title: p.Title, Description: p.Description, Page: p})
 	}
@@ -332,6 +340,24 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	s.planSearch(o)
 	s.planData(o)
 	return o
+}
+
+// pageDir is the folder of page i (from 0) of a list whose first page is
+// dir: dir itself, then dir/2/, dir/3/...
+func pageDir(dir string, i int) string {
+	if i == 0 {
+		return dir
+	}
+	return dir + strconv.Itoa(i+1) + "/"
+}
+
+// pageLinks links the n pages of a list whose first page is dir.
+func (s *Site) pageLinks(dir string, n int) []Link {
+	links := make([]Link, n)
+	for i := range links {
+		links[i] = Link{Name: strconv.Itoa(i + 1), URL: s.Config.URL(pageDir(dir, i))}
+	}
+	return links
 }
 
 // Chrome holds the parts every page shares, rendered once per build: the

@@ -87,6 +87,7 @@ type Day struct {
 type Publisher struct {
 	Name    string
 	Slug    string
+	URL     string // its page
 	Sources []*SourceUse
 }
 
@@ -528,7 +529,7 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 	slices.SortFunc(s.Publishers, func(a, b *Publisher) int {
 		return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Name, b.Name))
 	})
-	// Publisher anchors must be unique on the sources page.
+	// Publisher slugs name their pages, so they must be unique.
 	seen := map[string]int{}
 	for _, p := range s.Publishers {
 		if p.Slug == "" {

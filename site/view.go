@@ -80,6 +80,9 @@ func (s *Site) decorate() {
 	for _, p := range s.Pages {
 		p.URL = c.URL(p.Slug + "/")
 	}
+	for _, p := range s.Publishers {
+		p.URL = c.URL("sources/" + p.Slug + "/")
+	}
 	// Each event's values depend on nothing but it and the indexes.
 	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
 }
