@@ -10,6 +10,8 @@ import (
 	"regexp"
 	"slices"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/chronicle-tools/chronicle/cite"
 	"github.com/yuin/goldmark"
@@ -332,11 +334,11 @@ func firstParagraph(doc ast.Node, src []byte) string {
 // plainText is the text of a node with citations and markup removed and
 // whitespace collapsed; blocks are separated by a space.
 func plainText(n ast.Node, src []byte) string {
-	var b strings.Builder
+	var t spaced
 	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
-				b.WriteByte(' ')
+				t.space()
 			}
 			return ast.WalkContinue, nil
 		}
@@ -344,20 +346,57 @@ func plainText(n ast.Node, src []byte) string {
 		case *cite.Citation:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			b.Write(n.Value(src))
+			t.write(n.Value(src))
 			if n.SoftLineBreak() || n.HardLineBreak() {
-				b.WriteByte(' ')
+				t.space()
 			}
 		case *ast.String:
 			if n.IsCode() {
-				b.WriteString(html.UnescapeString(string(n.Value)))
+				t.write([]byte(html.UnescapeString(string(n.Value))))
 			} else {
-				b.Write(n.Value)
+				t.write(n.Value)
 			}
 		case *ast.AutoLink:
-			b.Write(n.Label(src))
+			t.write(n.Label(src))
 		}
 		return ast.WalkContinue, nil
 	})
-	return strings.Join(strings.Fields(b.String()), " ")
+	return t.b.String()
+}
+
+// spaced collects text with each run of white space made one space, and
+// none at either end, as strings.Fields and Join would, in one pass.
+type spaced struct {
+	b       strings.Builder
+	pending bool // a space is due before the next word
+}
+
+func (t *spaced) space() { t.pending = t.b.Len() > 0 }
+
+func (t *spaced) write(p []byte) {
+	for len(p) > 0 {
+		word := 0 // the length of the word p starts with
+		for word < len(p) {
+			r, size := rune(p[word]), 1
+			if r >= utf8.RuneSelf {
+				r, size = utf8.DecodeRune(p[word:])
+			}
+			if unicode.IsSpace(r) {
+				break
+			}
+			word += size
+		}
+		if word == 0 {
+			_, size := utf8.DecodeRune(p)
+			t.space()
+			p = p[size:]
+			continue
+		}
+		if t.pending {
+			t.b.WriteByte(' ')
+			t.pending = false
+		}
+		t.b.Write(p[:word])
+		p = p[word:]
+	}
 }

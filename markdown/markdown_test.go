@@ -4,6 +4,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func TestCitations(t *testing.T) {
@@ -146,6 +147,21 @@ func TestScheme(t *testing.T) {
 	} {
 		if got := Scheme(u); got != want {
 			t.Errorf("Scheme(%q) = %q, want %q", u, got, want)
+		}
+	}
+}
+
+// TestSpacedIsFieldsJoin: the one-pass collapse of white space gives what
+// strings.Fields and Join give, for any text, split anywhere between runes.
+func TestSpacedIsFieldsJoin(t *testing.T) {
+	for _, text := range []string{"", " ", "a", "  a  b\t\nc ", "\u00a0x\u2003y\u0085", "one\x00two", "bad \xff\xfe utf", "à la  carte", "\n\n"} {
+		for cut := 0; cut <= len(text); cut++ {
+			var sp spaced
+			sp.write([]byte(text[:cut]))
+			sp.write([]byte(text[cut:]))
+			if got, want := sp.b.String(), strings.Join(strings.Fields(text), " "); got != want && utf8.ValidString(text[:cut]) {
+				t.Errorf("%q cut at %d: %q, want %q", text, cut, got, want)
+			}
 		}
 	}
 }

@@ -13,11 +13,11 @@ import (
 	"github.com/chronicle-tools/chronicle/templates"
 )
 
-// TestWrittenMatchesTemplate holds writeEventPage and writeItem to
-// base.html and event.html: each site is built twice, once as it is and
-// once with the built-in base.html, with a comment added, as the site's
-// own, which makes the build use the templates, and every file must come
-// out the same. The sites include
+// TestWrittenMatchesTemplate holds what eventpage.go writes to the
+// templates it stands for: each site is built twice, once as it is and once
+// with the built-in base.html and publisher.html, a comment added, as the
+// site's own, which makes the build use the templates, and every file must
+// come out the same. The sites include
 // the hostile text and URLs of the injection suite, so that the escaping
 // is the template's to the byte.
 func TestWrittenMatchesTemplate(t *testing.T) {
@@ -43,9 +43,13 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 			}
 		}
 	}
-	builtin, err := fs.ReadFile(templates.FS, "base.html")
-	if err != nil {
-		t.Fatal(err)
+	builtin := map[string][]byte{}
+	for _, name := range []string{"base.html", "publisher.html"} {
+		text, err := fs.ReadFile(templates.FS, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		builtin[name] = text
 	}
 	pages := 0
 	for name, fsys := range sites {
@@ -56,8 +60,10 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 			}
 			continue // refused input: no page to compare
 		}
-		// A comment makes it the site's own, and renders as nothing.
-		fsys["templates/base.html"] = &fstest.MapFile{Data: append([]byte("{{/* the site's own */}}"), builtin...)}
+		// A comment makes them the site's own, and renders as nothing.
+		for name, text := range builtin {
+			fsys["templates/"+name] = &fstest.MapFile{Data: append([]byte("{{/* the site's own */}}"), text...)}
+		}
 		viaTemplate, err := Build(fsys, Options{})
 		if err != nil {
 			t.Fatalf("%s: %v", name, err)

@@ -183,6 +183,11 @@ type icsWriter struct {
 const icsLineMax = 75
 
 func (w *icsWriter) line(s string) {
+	if len(s) <= icsLineMax {
+		w.b.WriteString(s)
+		w.b.WriteString("\r\n")
+		return
+	}
 	n := 0
 	for len(s) > 0 {
 		_, size := utf8.DecodeRuneInString(s)

@@ -85,6 +85,10 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 			*diags = append(*diags, templateDiag(file, err))
 			continue
 		}
+		if name == "publisher.html" && !overridden(fsys, name) {
+			// The built-in "source-uses" is written by writeSourceUses.
+			template.Must(t.New("source-uses").Parse(`{{writtenSourceUses .}}`))
+		}
 		out[name] = t
 	}
 	css := asset(fsys, "style.css")
@@ -162,6 +166,13 @@ func (s *Site) funcs() template.FuncMap {
 		// every list page it appears on.
 		"item":  s.item,
 		"items": s.itemList,
+		"writtenSourceUses": func(uses []*SourceUse) template.HTML {
+			b := listBufs.Get().(*bytes.Buffer)
+			defer listBufs.Put(b)
+			b.Reset()
+			writeSourceUses(b, uses)
+			return template.HTML(b.String())
+		},
 		"writtenDays": func(days []*Day) (template.HTML, error) {
 			b := listBufs.Get().(*bytes.Buffer)
 			defer listBufs.Put(b)
