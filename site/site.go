@@ -311,9 +311,15 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		slices.SortFunc(e.RelatedEvents, func(a, b *Event) int { return a.Seq - b.Seq })
 		slices.SortFunc(e.Backlinks, func(a, b *Event) int { return a.Seq - b.Seq })
 	}
+	// The publishers' index, the longest of these, is built beside the
+	// others; its warnings follow theirs, as if built after.
+	var pubDiags Diagnostics
+	var wg sync.WaitGroup
+	wg.Go(func() { s.buildPublishers(&pubDiags) })
 	s.buildTaxonomies(diags)
 	s.buildMonths()
-	s.buildPublishers(diags)
+	wg.Wait()
+	*diags = append(*diags, pubDiags...)
 	s.addPages(pages, diags)
 	s.decorate()
 	return s
@@ -494,7 +500,8 @@ func arrange(months []*Month, newest bool) []*Month {
 
 func (s *Site) buildPublishers(diags *Diagnostics) {
 	byName := map[string]*Publisher{}
-	uses := map[string]*SourceUse{} // publisher + URL
+	type pubURL struct{ publisher, url string }
+	uses := map[pubURL]*SourceUse{}
 	urlPublisher := map[string]string{}
 	for _, e := range s.Events {
 		for _, src := range e.Sources {
@@ -513,7 +520,7 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 				byName[src.Publisher] = p
 				s.Publishers = append(s.Publishers, p)
 			}
-			key := src.Publisher + "\x00" + src.URL
+			key := pubURL{src.Publisher, src.URL}
 			u := uses[key]
 			if u == nil {
 				u = &SourceUse{Source: src}
@@ -541,9 +548,27 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 		} else {
 			seen[p.Slug] = 1
 		}
-		slices.SortFunc(p.Sources, func(a, b *SourceUse) int {
-			return cmp.Or(date.Compare(a.Source.Published, b.Source.Published, time.UTC), strings.Compare(a.Source.URL, b.Source.URL))
-		})
+		sortSourceUses(p.Sources)
+	}
+}
+
+// sortSourceUses orders a publisher's sources by date, then URL. The times
+// are worked out once, not in each of the n log n comparisons.
+func sortSourceUses(list []*SourceUse) {
+	type keyed struct {
+		at   time.Time
+		prec date.Precision
+		u    *SourceUse
+	}
+	keys := make([]keyed, len(list))
+	for i, u := range list {
+		keys[i] = keyed{u.Source.Published.Start(time.UTC), u.Source.Published.Prec, u}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		return cmp.Or(a.at.Compare(b.at), cmp.Compare(a.prec, b.prec), strings.Compare(a.u.Source.URL, b.u.Source.URL))
+	})
+	for i, k := range keys {
+		list[i] = k.u
 	}
 }
 
