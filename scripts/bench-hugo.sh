@@ -11,7 +11,8 @@
 # Hugo 0.166 is installed with "go install", which needs Go 1.27: the go
 # command fetches that toolchain itself (GOTOOLCHAIN, for this script only).
 # Debian's hugo package (0.111) is the fallback. Both tools write to the same
-# disk; set WORK to a tmpfs folder to take the disk out of the comparison.
+# disk; set WORK to a tmpfs folder (WORK=/dev/shm/bench) to take the disk out
+# of the comparison. SETTLE is the pause, in seconds, after deleting files.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 runs=${RUNS:-5}
@@ -95,16 +96,31 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 printf '\n| notes | Chronicle | Hugo | Hugo / Chronicle | Chronicle peak | Hugo peak |\n|---|---|---|---|---|---|\n'
+# Each run writes to a folder of its own, and nothing is deleted until a
+# size is done: on ext4, creating files soon after deleting many is several
+# times slower (the allocator steps around recently freed inodes), which
+# would charge one tool for the other's clean-up. Which tool goes first
+# alternates too.
+settle() { sync; sleep "${SETTLE:-30}"; }
 for n in "${sizes[@]}"; do
-  rm -rf "$work/c$n" "$work/h$n"
+  rm -rf "$work/c$n" "$work/h$n" "$work/out"
   go run ./cmd/corpus -n "$n" -o "$work/c$n" 2>/dev/null
   hugo_site "$work/c$n" "$work/h$n"
+  mkdir -p "$work/out"
   : > "$work/chron.$n"; : > "$work/hugo.$n"
+  settle
   for ((i = 0; i < runs; i++)); do
-    rm -rf "$work/c$n/public" "$work/h$n/public"
-    measure "$work/bin/chronicle" build -C "$work/c$n" >> "$work/chron.$n"
-    measure "$hugo" --quiet -s "$work/h$n" >> "$work/hugo.$n"
+    chron=("$work/bin/chronicle" build -C "$work/c$n" -o "$work/out/c$i")
+    hug=("$hugo" --quiet -s "$work/h$n" -d "$work/out/h$i")
+    if ((i % 2)); then
+      measure "${hug[@]}" >> "$work/hugo.$n"
+      measure "${chron[@]}" >> "$work/chron.$n"
+    else
+      measure "${chron[@]}" >> "$work/chron.$n"
+      measure "${hug[@]}" >> "$work/hugo.$n"
+    fi
   done
+  rm -rf "$work/out"
   ct=$(cut -d' ' -f1 "$work/chron.$n" | median); cm=$(cut -d' ' -f2 "$work/chron.$n" | median)
   ht=$(cut -d' ' -f1 "$work/hugo.$n" | median); hm=$(cut -d' ' -f2 "$work/hugo.$n" | median)
   printf '| %s | %.2f s | %.2f s | %.1f× | %d MB | %d MB |\n' "$n" "$ct" "$ht" "$(echo "$ht / $ct" | bc -l)" "$((${cm%.*} / 1024))" "$((${hm%.*} / 1024))"
