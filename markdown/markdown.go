@@ -364,6 +364,9 @@ func plainText(n ast.Node, src []byte) string {
 	return t.b.String()
 }
 
+// asciiSpace are the ASCII bytes unicode.IsSpace calls space.
+var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': true, '\r': true, ' ': true}
+
 // spaced collects text with each run of white space made one space, and
 // none at either end, as strings.Fields and Join would, in one pass.
 type spaced struct {
@@ -377,10 +380,15 @@ func (t *spaced) write(p []byte) {
 	for len(p) > 0 {
 		word := 0 // the length of the word p starts with
 		for word < len(p) {
-			r, size := rune(p[word]), 1
-			if r >= utf8.RuneSelf {
-				r, size = utf8.DecodeRune(p[word:])
+			c := p[word]
+			if c < utf8.RuneSelf {
+				if asciiSpace[c] {
+					break
+				}
+				word++
+				continue
 			}
+			r, size := utf8.DecodeRune(p[word:])
 			if unicode.IsSpace(r) {
 				break
 			}
