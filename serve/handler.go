@@ -142,6 +142,9 @@ func (s *Server) renderFailed(w http.ResponseWriter, r *http.Request, sn *snapsh
 	if !errors.As(err, &diags) {
 		diags = site.Diagnostics{{Path: "chronicle", Msg: err.Error()}}
 	}
+	for _, d := range diags {
+		s.logf("%s does not render: %s", r.URL.Path, d)
+	}
 	add := append(renderOverlay(s.problems(diags), false), '\n')
 	page := withInjected([]byte(errorPage), append(add, sn.inject...))
 	sn.write(w, r, http.StatusInternalServerError, "index.html", page)

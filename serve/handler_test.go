@@ -209,3 +209,31 @@ func TestNonASCIIPaths(t *testing.T) {
 		t.Errorf("GET the place without its slash: %d to %q", w.Code, w.Header().Get("Location"))
 	}
 }
+
+// TestTemplateFailsOnSomePages: a site's template that parses but fails
+// when run (here on event pages only) fails just those pages, which show
+// the problem in the overlay, and the server says so in its log; the other
+// pages are served. chronicle build of the same site fails.
+func TestTemplateFailsOnSomePages(t *testing.T) {
+	dir := smallSite(t)
+	write(t, filepath.Join(dir, "templates", "event.html"), `{{define "main"}}<h1>{{.Event.NoSuchField}}</h1>{{end}}`)
+	var log strings.Builder
+	s, err := newServer(Options{Dir: dir, Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.rebuild(nil)
+	w := get(s, "GET", eventURL(1))
+	if w.Code != http.StatusInternalServerError || !strings.Contains(w.Body.String(), "chronicle-overlay") || !strings.Contains(w.Body.String(), "templates/event.html") {
+		t.Errorf("GET %s: %d, want 500 with the problem in the overlay:\n%s", eventURL(1), w.Code, w.Body.String())
+	}
+	if !strings.Contains(log.String(), "templates/event.html") {
+		t.Errorf("the log does not name the failing template:\n%s", log.String())
+	}
+	if w := get(s, "GET", "/chronology/"); w.Code != http.StatusOK {
+		t.Errorf("GET /chronology/: %d, want 200", w.Code)
+	}
+	if _, err := site.Build(os.DirFS(dir), site.Options{}); err == nil {
+		t.Error("a build of the same site succeeded")
+	}
+}
