@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"cmp"
 	"strconv"
 	"strings"
 	"time"
@@ -38,29 +39,19 @@ func writeEventPage(b *bytes.Buffer, v *view) {
 	esc(b, c.Title)
 	b.WriteString("</title>")
 	if desc != "" {
-		b.WriteString("\n<meta name=\"description\" content=\"")
-		esc(b, desc)
-		b.WriteString("\">")
+		writeMeta(b, "name", "description", desc)
 	}
 	b.WriteString("\n<link rel=\"canonical\" href=\"")
 	escURL(b, v.Canonical)
-	b.WriteString("\">\n<meta property=\"og:site_name\" content=\"")
-	esc(b, c.Title)
-	b.WriteString("\">\n<meta property=\"og:title\" content=\"")
-	if title != "" {
-		esc(b, title)
-	} else {
-		esc(b, c.Title)
-	}
 	b.WriteString("\">")
+	writeMeta(b, "property", "og:site_name", c.Title)
+	writeMeta(b, "property", "og:title", cmp.Or(title, c.Title))
 	if desc != "" {
-		b.WriteString("\n<meta property=\"og:description\" content=\"")
-		esc(b, desc)
-		b.WriteString("\">")
+		writeMeta(b, "property", "og:description", desc)
 	}
-	b.WriteString("\n<meta property=\"og:type\" content=\"article\">\n<meta property=\"og:url\" content=\"")
-	esc(b, v.Canonical)
-	b.WriteString("\">\n")
+	writeMeta(b, "property", "og:type", "article")
+	writeMeta(b, "property", "og:url", v.Canonical)
+	b.WriteString("\n")
 	b.WriteString(string(v.Chrome.Links))
 	b.WriteString("\n<script type=\"application/ld+json\">")
 	b.WriteString(string(e.View.JSONLD()))
@@ -142,24 +133,18 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 	if len(e.View.Story) > 0 {
 		b.WriteString("\n<nav class=\"storynav\" aria-labelledby=\"storynav-h\">\n<h2 id=\"storynav-h\">In its storylines</h2>\n<ul>")
 		for _, n := range e.View.Story {
-			b.WriteString("\n<li><a href=\"")
-			escURL(b, n.Term.URL)
-			b.WriteString("\">")
-			esc(b, n.Term.Name)
-			b.WriteString("</a>, event " + strconv.Itoa(n.Pos) + " of " + strconv.Itoa(n.Of) + ".")
+			b.WriteString("\n<li>")
+			writeA(b, "", n.Term.URL, "", n.Term.Name, "")
+			b.WriteString(", event " + strconv.Itoa(n.Pos) + " of " + strconv.Itoa(n.Of) + ".")
 			if n.Prev != nil {
-				b.WriteString(" Before: <a rel=\"prev\" href=\"")
-				escURL(b, n.Prev.View.URL)
-				b.WriteString("\">")
-				esc(b, n.Prev.Title)
-				b.WriteString("</a>.")
+				b.WriteString(" Before: ")
+				writeA(b, ` rel="prev"`, n.Prev.View.URL, "", n.Prev.Title, "")
+				b.WriteString(".")
 			}
 			if n.Next != nil {
-				b.WriteString(" After: <a rel=\"next\" href=\"")
-				escURL(b, n.Next.View.URL)
-				b.WriteString("\">")
-				esc(b, n.Next.Title)
-				b.WriteString("</a>.")
+				b.WriteString(" After: ")
+				writeA(b, ` rel="next"`, n.Next.View.URL, "", n.Next.Title, "")
+				b.WriteString(".")
 			}
 			b.WriteString("</li>")
 		}
@@ -167,19 +152,11 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 	}
 	b.WriteString("\n<nav class=\"pager\" aria-label=\"Previous and next events\">\n")
 	if e.Prev != nil {
-		b.WriteString("<a rel=\"prev\" href=\"")
-		escURL(b, e.Prev.View.URL)
-		b.WriteString("\">← Earlier: ")
-		esc(b, e.Prev.Title)
-		b.WriteString("</a>")
+		writeA(b, ` rel="prev"`, e.Prev.View.URL, "← Earlier: ", e.Prev.Title, "")
 	}
 	b.WriteString("\n")
 	if e.Next != nil {
-		b.WriteString("<a rel=\"next\" href=\"")
-		escURL(b, e.Next.View.URL)
-		b.WriteString("\">Later: ")
-		esc(b, e.Next.Title)
-		b.WriteString(" →</a>")
+		writeA(b, ` rel="next"`, e.Next.View.URL, "Later: ", e.Next.Title, " →")
 	}
 	b.WriteString("\n</nav>\n</article>\n")
 }
@@ -284,11 +261,7 @@ func writeSourceUses(b *bytes.Buffer, uses []*SourceUse) {
 			if i > 0 {
 				b.WriteString("; ")
 			}
-			b.WriteString("<a href=\"")
-			escURL(b, e.View.URL)
-			b.WriteString("\">")
-			esc(b, e.Title)
-			b.WriteString("</a>")
+			writeA(b, "", e.View.URL, "", e.Title, "")
 		}
 		b.WriteString(".</li>")
 	}
@@ -335,21 +308,15 @@ func writeLinks(b *bytes.Buffer, links []Link) {
 		if i > 0 {
 			b.WriteString(", ")
 		}
-		b.WriteString("<a href=\"")
-		escURL(b, l.URL)
-		b.WriteString("\">")
-		esc(b, l.Name)
-		b.WriteString("</a>")
+		writeA(b, "", l.URL, "", l.Name, "")
 	}
 }
 
 func writeRelated(b *bytes.Buffer, events []*Event) {
 	for _, r := range events {
-		b.WriteString("\n<li><a href=\"")
-		escURL(b, r.View.URL)
-		b.WriteString("\">")
-		esc(b, r.Title)
-		b.WriteString("</a> (")
+		b.WriteString("\n<li>")
+		writeA(b, "", r.View.URL, "", r.Title, "")
+		b.WriteString(" (")
 		esc(b, r.View.When)
 		b.WriteString(")</li>")
 	}
@@ -403,6 +370,23 @@ func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 		b.WriteString(" <a class=\"back\" href=\"#cite-" + num + "-1\" aria-label=\"Back to the first citation of source " + num + "\">↩</a>")
 	}
 	b.WriteString("\n</li>")
+}
+
+// writeMeta writes a line of the head: <meta {attr}="name" content="...">.
+func writeMeta(b *bytes.Buffer, attr, name, content string) {
+	b.WriteString("\n<meta " + attr + "=\"" + name + "\" content=\"")
+	esc(b, content)
+	b.WriteString("\">")
+}
+
+// writeA writes a link, <a{attrs} href="url">{before}text{after}</a>, with
+// url and text escaped; attrs, before and after are the template's own.
+func writeA(b *bytes.Buffer, attrs, url, before, text, after string) {
+	b.WriteString("<a" + attrs + " href=\"")
+	escURL(b, url)
+	b.WriteString("\">" + before)
+	esc(b, text)
+	b.WriteString(after + "</a>")
 }
 
 // esc writes s escaped as html/template escapes a string in text and in
