@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/corpus"
 )
 
 // TestDeterministic builds the golden site and the shipped chronology several
@@ -176,5 +178,50 @@ func TestCacheForgetsDeletedNotes(t *testing.T) {
 	}
 	if _, ok := c.entries["content/b.md"]; ok || len(c.entries) != 1 {
 		t.Errorf("the cache still holds %d notes after one was deleted", len(c.entries))
+	}
+}
+
+// TestSourcesSplit: a long bibliography becomes an index of publishers,
+// each with pages of at most 300 sources, which together list every source
+// once; a short one is shown whole on the sources page.
+func TestSourcesSplit(t *testing.T) {
+	res, err := Build(corpus.FS(1500, 5), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	index := string(res.Files["sources/index.html"])
+	if strings.Contains(index, "source-list") {
+		t.Error("the sources page lists sources though there are thousands")
+	}
+	uses, pages, split := 0, 0, false
+	for _, p := range res.Site.Publishers {
+		uses += len(p.Sources)
+		if !strings.Contains(index, `href="`+p.URL+`"`) {
+			t.Errorf("the sources page does not link %s", p.URL)
+		}
+	}
+	listed := 0
+	for path, data := range res.Files {
+		if !strings.HasPrefix(path, "sources/") || path == "sources/index.html" {
+			continue
+		}
+		pages++
+		n := strings.Count(string(data), `rel="noopener noreferrer">`)
+		if n > frontPageMax {
+			t.Errorf("%s lists %d sources, more than %d", path, n, frontPageMax)
+		}
+		split = split || strings.Count(path, "/") == 3 // sources/x/2/index.html
+		listed += n
+	}
+	if listed != uses || !split {
+		t.Errorf("%d sources listed on %d publisher pages, want %d, and some publisher split into pages (%v)", listed, pages, uses, split)
+	}
+
+	small, err := Build(corpus.FS(20, 5), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(small.Files["sources/index.html"]), "source-list") {
+		t.Error("a short bibliography is not shown whole on the sources page")
 	}
 }

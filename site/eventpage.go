@@ -11,16 +11,16 @@ import (
 )
 
 // The built-in event page, an event's entry in lists, the days of a list,
-// and a publisher's sources, written directly rather than by html/template. Event pages are most
-// of a site's pages, every event has an entry in about ten lists, and a
-// list has a heading a day; html/template spends about 300 µs on a page and
-// 50 µs on an entry, most of it calling escapers through reflect. This
-// writes the same bytes in a tenth of the time. The page is written so only
-// while the site overrides neither base.html nor event.html, entries and
-// days only while it does not override base.html, sources while it does not
-// override publisher.html. TestWrittenMatchesTemplate holds them all to the
-// templates byte for byte, hostile input included,
-// so a change to a template fails that test until it is made here too.
+// and a list of sources, written directly rather than by html/template.
+// Event pages are most of a site's pages, every event has an entry in about
+// ten lists, and a list has a heading a day; html/template spends about
+// 300 µs on a page and 50 µs on an entry, most of it calling escapers
+// through reflect. This writes the same bytes in a tenth of the time. The
+// page is written so only while the site overrides neither base.html nor
+// event.html, the others while it does not override base.html.
+// TestWrittenMatchesTemplate holds them all to the templates byte for byte,
+// hostile input included, so a change to a template fails that test until
+// it is made here too.
 
 // writeEventPage writes what base.html and event.html make of v, an event
 // page with the shared chrome.
@@ -236,8 +236,8 @@ func (s *Site) writeDays(b *bytes.Buffer, days []*Day) error {
 	return nil
 }
 
-// writeSourceUses writes publisher.html's "source-uses": sources, each with
-// the events that cite it.
+// writeSourceUses writes base.html's "source-uses": sources, each with the
+// events that cite it.
 func writeSourceUses(b *bytes.Buffer, uses []*SourceUse) {
 	for _, u := range uses {
 		src := u.Source

@@ -40,7 +40,7 @@ type view struct {
 	Next      *Month
 	Page      *Page
 	Publisher *Publisher
-	Sources   []*SourceUse // the publisher's sources on this page
+	Sources   []*SourceUse // the publisher's sources on this page; on the sources page, all when few
 	Months    []*Month     // months shown in full, arranged for reading
 	AllMonths []*Month
 	Archived  []*Month // months only on their archive pages
@@ -74,8 +74,10 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 		return nil, nil
 	}
 	if !overridden(fsys, "base.html") {
-		// The built-in "days" is written by writeDays, to the same bytes.
+		// The built-in "days" and "source-uses" are written by writeDays
+		// and writeSourceUses, to the same bytes.
 		template.Must(base.New("days").Parse(`{{writtenDays .}}`))
+		template.Must(base.New("source-uses").Parse(`{{writtenSourceUses .}}`))
 	}
 	out := map[string]*template.Template{}
 	for _, name := range pageTemplates {
@@ -85,10 +87,7 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 			*diags = append(*diags, templateDiag(file, err))
 			continue
 		}
-		if name == "publisher.html" && !overridden(fsys, name) {
-			// The built-in "source-uses" is written by writeSourceUses.
-			template.Must(t.New("source-uses").Parse(`{{writtenSourceUses .}}`))
-		}
+
 		out[name] = t
 	}
 	css := asset(fsys, "style.css")
@@ -329,7 +328,16 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			}
 		}
 	}
-	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher."})
+	// A short bibliography is shown whole; a long one is an index of the
+	// publishers, whose pages list their sources.
+	var all []*SourceUse
+	for _, p := range s.Publishers {
+		all = append(all, p.Sources...)
+	}
+	if len(all) > frontPageMax {
+		all = nil
+	}
+	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher.", Sources: all})
 	for _, p := range s.Publishers {
 		// Pages of frontPageMax sources, as for long lists of events.
 		n := max(1, (len(p.Sources)+frontPageMax-1)/frontPageMax)
