@@ -134,27 +134,18 @@ func Write(dir string, files map[string][]byte) error {
 	return w.Commit()
 }
 
-// Writer writes a site into a temporary folder beside dir, with a pool of
-// workers (disks are slow, rendering is not), then swaps it in with Commit.
-// Files whose bytes are the same as in the previous output keep their
-// modification time, so rsync and deploys see only real changes.
+// Writer writes a site into a temporary folder beside dir, then swaps it in
+// with Commit. Put and Create may be called from many goroutines at once:
+// the caller's own workers are the writers, so that a page goes to disk from
+// the buffer it was rendered in, never copied to a queue. Files whose bytes
+// are the same as in the previous output keep their modification time, so
+// rsync and deploys see only real changes.
 type Writer struct {
 	dir, abs, tmp string
-	jobs          chan job
-	wg            sync.WaitGroup
 	mu            sync.Mutex
 	err           error
 	dirs          sync.Map // folders made so far
 }
-
-type job struct {
-	name string
-	data []byte
-}
-
-// writers is the number of files written at once; the queue holds what the
-// renderers have produced and the disk has not yet taken, bounding memory.
-const writers, queue = 8, 64
 
 // NewWriter prepares to replace dir; the caller checks dir with Check first.
 func NewWriter(dir string) (*Writer, error) {
@@ -174,22 +165,7 @@ func NewWriter(dir string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	w := &Writer{dir: dir, abs: abs, tmp: tmp, jobs: make(chan job, queue)}
-	for range writers {
-		w.wg.Go(w.work)
-	}
-	return w, nil
-}
-
-func (w *Writer) work() {
-	for j := range w.jobs {
-		if w.failed() != nil {
-			continue
-		}
-		if err := w.write(j.name, j.data); err != nil {
-			w.fail(err)
-		}
-	}
+	return &Writer{dir: dir, abs: abs, tmp: tmp}, nil
 }
 
 func (w *Writer) failed() error {
@@ -206,7 +182,7 @@ func (w *Writer) fail(err error) {
 	}
 }
 
-// Put queues a file; it may be called from several goroutines. It returns
+// Put writes a file; it may be called from several goroutines. It returns
 // the first error of any write so far, which says that the previous output
 // is untouched: the caller then calls Abort.
 func (w *Writer) Put(name string, data []byte) error {
@@ -218,7 +194,10 @@ func (w *Writer) Put(name string, data []byte) error {
 		w.fail(err)
 		return w.failure(err)
 	}
-	w.jobs <- job{name, bytes.Clone(data)}
+	if err := w.write(name, data); err != nil {
+		w.fail(err)
+		return w.failure(err)
+	}
 	return nil
 }
 
@@ -343,16 +322,14 @@ func (w *Writer) failure(err error) error {
 }
 
 // Abort discards what was written; the previous output stays as it was.
+// The caller's writes must have returned.
 func (w *Writer) Abort() {
-	close(w.jobs)
-	w.wg.Wait()
 	os.RemoveAll(w.tmp)
 }
 
-// Commit waits for every write, then swaps the new site in by rename.
+// Commit swaps the new site in by rename. The caller's writes must have
+// returned.
 func (w *Writer) Commit() error {
-	close(w.jobs)
-	w.wg.Wait()
 	fail := func(err error) error {
 		os.RemoveAll(w.tmp)
 		return w.failure(err)

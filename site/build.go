@@ -9,6 +9,7 @@ import (
 	"bytes"
 	"io"
 	"io/fs"
+	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -41,7 +42,8 @@ func (f Files) Pages() int {
 
 // Sink receives a site's files as they are rendered. Put is called from
 // several goroutines at once, once per path, and data is valid only during
-// the call: a sink that keeps it must copy it.
+// the call: a sink that keeps it must copy it. Put may block on I/O: there
+// are more rendering workers than cores.
 type Sink interface {
 	Put(path string, data []byte) error
 }
@@ -136,7 +138,10 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 	var sinkErr error
 	var mu sync.Mutex
 	var failed atomic.Bool
-	parallel(len(order), func(buf *bytes.Buffer, j int) {
+	// A sink may write to disk in the worker's time (output.Writer does,
+	// to spare copying every page into a queue): more workers than cores
+	// keep the cores rendering while some wait on the disk.
+	parallelOn(4*runtime.GOMAXPROCS(0), len(order), func(buf *bytes.Buffer, j int) {
 		i := order[j]
 		if failed.Load() {
 			return

@@ -466,9 +466,14 @@ var listBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 // parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each
 // with its own buffer, reset before each call.
 func parallel(n int, f func(buf *bytes.Buffer, i int)) {
+	parallelOn(runtime.GOMAXPROCS(0), n, f)
+}
+
+// parallelOn is parallel on the given number of workers.
+func parallelOn(workers, n int, f func(buf *bytes.Buffer, i int)) {
 	var next atomic.Int64
 	var wg sync.WaitGroup
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+	for range min(workers, max(n, 1)) {
 		wg.Go(func() {
 			var buf bytes.Buffer
 			for {
