@@ -92,8 +92,15 @@ func (s *Site) decorateEvent(e *Event) {
 	c := s.Config
 	links := func(tax string, names []string) []Link {
 		out := make([]Link, len(names))
+		terms := s.Taxonomy(tax)
 		for i, n := range names {
-			out[i] = Link{Name: n, URL: c.URL(tax + "/" + slug.Make(n) + "/")}
+			// The term's own URL, shared by all its events, where the
+			// term exists (it does unless the name was refused).
+			if t := terms.Term(n); t != nil && t.URL != "" {
+				out[i] = Link{Name: n, URL: t.URL}
+			} else {
+				out[i] = Link{Name: n, URL: c.URL(tax + "/" + slug.Make(n) + "/")}
+			}
 		}
 		return out
 	}
