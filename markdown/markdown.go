@@ -361,7 +361,9 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	return t.b.String()
+	// A copy of the exact length: the builder's buffer has grown by
+	// doubling, and the text is kept for the whole build.
+	return strings.Clone(t.b.String())
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace calls space.

@@ -96,22 +96,22 @@ measure() {
 median() { sort -n | awk '{a[NR]=$1} END {print (NR%2 ? a[(NR+1)/2] : (a[NR/2]+a[NR/2+1])/2)}'; }
 
 printf '\n| notes | Chronicle | Hugo | Hugo / Chronicle | Chronicle peak | Hugo peak |\n|---|---|---|---|---|---|\n'
-# Each run writes to a folder of its own, and nothing is deleted until a
-# size is done: on ext4, creating files soon after deleting many is several
+# Each run writes to a folder of its own, and nothing is deleted until the
+# end: on ext4, creating files within minutes of deleting many is several
 # times slower (the allocator steps around recently freed inodes), which
-# would charge one tool for the other's clean-up. Which tool goes first
-# alternates too.
-settle() { sync; sleep "${SETTLE:-30}"; }
+# would charge one tool for the other's clean-up. So use a fresh WORK, and
+# do not delete large trees on the same file system shortly before. Which
+# tool goes first alternates too.
+settle() { sync; sleep "${SETTLE:-10}"; }
 for n in "${sizes[@]}"; do
-  rm -rf "$work/c$n" "$work/h$n" "$work/out"
   go run ./cmd/corpus -n "$n" -o "$work/c$n" 2>/dev/null
   hugo_site "$work/c$n" "$work/h$n"
-  mkdir -p "$work/out"
+  mkdir -p "$work/out$n"
   : > "$work/chron.$n"; : > "$work/hugo.$n"
   settle
   for ((i = 0; i < runs; i++)); do
-    chron=("$work/bin/chronicle" build -C "$work/c$n" -o "$work/out/c$i")
-    hug=("$hugo" --quiet -s "$work/h$n" -d "$work/out/h$i")
+    chron=("$work/bin/chronicle" build -C "$work/c$n" -o "$work/out$n/c$i")
+    hug=("$hugo" --quiet -s "$work/h$n" -d "$work/out$n/h$i")
     if ((i % 2)); then
       measure "${hug[@]}" >> "$work/hugo.$n"
       measure "${chron[@]}" >> "$work/chron.$n"
@@ -120,10 +120,10 @@ for n in "${sizes[@]}"; do
       measure "${hug[@]}" >> "$work/hugo.$n"
     fi
   done
-  rm -rf "$work/out"
   ct=$(cut -d' ' -f1 "$work/chron.$n" | median); cm=$(cut -d' ' -f2 "$work/chron.$n" | median)
   ht=$(cut -d' ' -f1 "$work/hugo.$n" | median); hm=$(cut -d' ' -f2 "$work/hugo.$n" | median)
   printf '| %s | %.2f s | %.2f s | %.1f× | %d MB | %d MB |\n' "$n" "$ct" "$ht" "$(echo "$ht / $ct" | bc -l)" "$((${cm%.*} / 1024))" "$((${hm%.*} / 1024))"
 done
 echo
 echo "median of $runs runs each, alternating; $(nproc) cores; $(uname -srm)"
+echo "the outputs are in $work; delete it when done" >&2
