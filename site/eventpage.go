@@ -25,43 +25,121 @@ import (
 // writeEventPage writes what base.html and event.html make of v, an event
 // page with the shared chrome.
 func writeEventPage(b *bytes.Buffer, v *view) {
-	e, c := v.Event, v.Site.Config
-	title, desc := e.Title, e.Summary
+	e := v.Event
+	writePage(b, v, "article", func() {
+		b.WriteString("\n<script type=\"application/ld+json\">")
+		b.WriteString(string(e.View.JSONLD()))
+		b.WriteString("</script>\n")
+	}, func() { writeEventMain(b, e, v.Site.Config.Location) })
+}
+
+// writeTermPage writes what base.html and term.html make of v, a page of a
+// taxonomy term's events.
+func (s *Site) writeTermPage(b *bytes.Buffer, v *view) error {
+	var err error
+	writePage(b, v, "website", func() {}, func() { err = s.writeTermMain(b, v) })
+	return err
+}
+
+// writePage writes base.html around a page with the shared chrome and no
+// filters: head writes the page's "head" block, main its "main".
+func writePage(b *bytes.Buffer, v *view, ogType string, head, main func()) {
+	c := v.Site.Config
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
 	esc(b, c.Language)
 	b.WriteString("\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
 		"<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'\">\n" +
 		"<meta name=\"referrer\" content=\"no-referrer\">\n<title>")
-	if title != "" {
-		esc(b, title)
+	if v.Title != "" {
+		esc(b, v.Title)
 		b.WriteString(" · ")
 	}
 	esc(b, c.Title)
 	b.WriteString("</title>")
-	if desc != "" {
-		writeMeta(b, "name", "description", desc)
+	if v.Description != "" {
+		writeMeta(b, "name", "description", v.Description)
 	}
 	b.WriteString("\n<link rel=\"canonical\" href=\"")
 	escURL(b, v.Canonical)
 	b.WriteString("\">")
 	writeMeta(b, "property", "og:site_name", c.Title)
-	writeMeta(b, "property", "og:title", cmp.Or(title, c.Title))
-	if desc != "" {
-		writeMeta(b, "property", "og:description", desc)
+	writeMeta(b, "property", "og:title", cmp.Or(v.Title, c.Title))
+	if v.Description != "" {
+		writeMeta(b, "property", "og:description", v.Description)
 	}
-	writeMeta(b, "property", "og:type", "article")
+	writeMeta(b, "property", "og:type", ogType)
 	writeMeta(b, "property", "og:url", v.Canonical)
 	b.WriteString("\n")
 	b.WriteString(string(v.Chrome.Links))
-	b.WriteString("\n<script type=\"application/ld+json\">")
-	b.WriteString(string(e.View.JSONLD()))
-	b.WriteString("</script>\n\n</head>\n<body>\n")
+	head()
+	b.WriteString("\n</head>\n<body>\n")
 	b.WriteString(string(v.Chrome.Header))
 	b.WriteString("\n<main id=\"main\">\n")
-	writeEventMain(b, e, c.Location)
+	main()
 	b.WriteString("\n</main>\n")
 	b.WriteString(string(v.Chrome.Footer))
 	b.WriteString("\n</body>\n</html>\n")
+}
+
+// writeTermMain writes term.html's "main".
+func (s *Site) writeTermMain(b *bytes.Buffer, v *view) error {
+	c, t := s.Config, v.Term
+	b.WriteString("<h1><span class=\"small\">")
+	esc(b, t.Tax.Singular)
+	b.WriteString(":</span> ")
+	esc(b, t.Name)
+	b.WriteString("</h1>\n")
+	if t.Description != "" {
+		b.WriteString("<p class=\"lede\">")
+		esc(b, t.Description)
+		b.WriteString("</p>")
+	}
+	b.WriteString("\n<p class=\"overview\">")
+	b.WriteString(plural(len(t.Events), "event", "events"))
+	if len(t.Events) > 0 {
+		b.WriteString(", from ")
+		esc(b, t.Events[0].Date.HumanIn(c.Location))
+		b.WriteString(" to ")
+		esc(b, t.Events[len(t.Events)-1].Date.HumanIn(c.Location))
+	}
+	b.WriteString(". ")
+	writeA(b, "", c.URL(t.Tax.Key+"/"), "All ", strings.ToLower(t.Tax.Title), "")
+	b.WriteString(".</p>\n")
+	for _, m := range v.Months {
+		b.WriteString("\n<section class=\"month\" aria-labelledby=\"m")
+		esc(b, m.Date.String())
+		b.WriteString("\" data-search=\"")
+		esc(b, c.URL(searchPath(m)))
+		b.WriteString("\">\n<h2 id=\"m")
+		esc(b, m.Date.String())
+		b.WriteString("\">")
+		esc(b, m.Date.HumanIn(c.Location))
+		b.WriteString("</h2>\n")
+		if err := s.writeDays(b, m.Days); err != nil {
+			return err
+		}
+		b.WriteString("\n</section>\n")
+	}
+	if len(v.PageLinks) > 1 {
+		b.WriteString("\n<nav class=\"pager\" aria-label=\"Pages of this list\">\n<p>Pages: ")
+		for i, l := range v.PageLinks {
+			if i > 0 {
+				b.WriteString(" · ")
+			}
+			current := ""
+			if i+1 == v.PageNum {
+				current = ` aria-current="page"`
+			}
+			b.WriteString("<a href=\"")
+			escURL(b, l.URL)
+			b.WriteString("\"" + current + ">")
+			esc(b, l.Name)
+			b.WriteString("</a>")
+		}
+		b.WriteString("</p>\n</nav>")
+	}
+	b.WriteString("\n")
+	return nil
 }
 
 // writeEventMain writes event.html's "main".

@@ -25,6 +25,7 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 		"golden":    mapFS(t, os.DirFS("testdata/golden/site")),
 		"shipped":   mapFS(t, os.DirFS("..")),
 		"corpus":    corpus.FS(300, 7),
+		"long":      corpus.FS(2000, 8), // lists split into pages, sources by publisher
 		"no events": {"config.toml": {Data: []byte(fuzzConfig)}, "content/pages/about.md": {Data: []byte(hostilePage("About"))}},
 	}
 	for i, text := range hostileText {
@@ -51,7 +52,7 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 		}
 		builtin[name] = text
 	}
-	pages := 0
+	pages, paged := 0, false
 	for name, fsys := range sites {
 		direct, err := Build(fsys, Options{})
 		if err != nil {
@@ -74,10 +75,14 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 			} else if strings.HasPrefix(p, "events/") {
 				pages++
 			}
+			paged = paged || strings.HasSuffix(p, "/2/index.html")
 		}
 	}
 	if pages < 400 {
 		t.Errorf("only %d event pages compared", pages)
+	}
+	if !paged {
+		t.Error("no list was split into pages")
 	}
 	t.Logf("%d event pages of %d sites the same both ways", pages, len(sites))
 }

@@ -154,13 +154,8 @@ func (s *Site) funcs() template.FuncMap {
 		},
 		"statusLabel":   func(st string) string { return statusInfo[st][0] },
 		"statusMeaning": func(st string) string { return statusInfo[st][1] },
-		"plural": func(n int, one, many string) string {
-			if n == 1 {
-				return "1 " + one
-			}
-			return strconv.Itoa(n) + " " + many
-		},
-		"last": func(es []*Event) *Event { return es[len(es)-1] },
+		"plural":        plural,
+		"last":          func(es []*Event) *Event { return es[len(es)-1] },
 		// item is an event's entry in lists, rendered once and reused on
 		// every list page it appears on.
 		"item":  s.item,
@@ -210,6 +205,14 @@ func (s *Site) funcs() template.FuncMap {
 	}
 }
 
+// plural counts: "1 event", "2 events".
+func plural(n int, one, many string) string {
+	if n == 1 {
+		return "1 " + one
+	}
+	return strconv.Itoa(n) + " " + many
+}
+
 func reversed[T any](list []T) []T {
 	out := make([]T, len(list))
 	for i, x := range list {
@@ -246,6 +249,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 		current[p.Slug+"/"] = true
 	}
 	builtinEventPage := !overridden(fsys, "base.html") && !overridden(fsys, "event.html")
+	builtinTermPage := !overridden(fsys, "base.html") && !overridden(fsys, "term.html")
 	add := func(tpl, dir string, v view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		if !current[dir] || tpl == "404.html" {
@@ -256,6 +260,10 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			file = "404.html"
 		}
 		t := tpls[tpl]
+		if tpl == "term.html" && builtinTermPage {
+			o.add(file, tpl, func(buf *bytes.Buffer) error { return s.writeTermPage(buf, &v) })
+			return
+		}
 		if tpl == "event.html" && builtinEventPage {
 			o.add(file, tpl, func(buf *bytes.Buffer) error {
 				v := v
