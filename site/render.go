@@ -438,10 +438,12 @@ func (s *Site) item(e *Event) (template.HTML, error) {
 	if h := s.items[e.Seq].Load(); h != nil {
 		return *h, nil
 	}
-	var b bytes.Buffer
+	b := listBufs.Get().(*bytes.Buffer)
+	defer listBufs.Put(b)
+	b.Reset()
 	if s.itemTpl == nil {
-		writeItem(&b, e)
-	} else if err := s.itemTpl.ExecuteTemplate(&b, "item", e); err != nil {
+		writeItem(b, e)
+	} else if err := s.itemTpl.ExecuteTemplate(b, "item", e); err != nil {
 		return "", err
 	}
 	h := template.HTML(b.String())
