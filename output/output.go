@@ -209,8 +209,16 @@ func (w *Writer) write(name string, data []byte) error {
 	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
 }
 
+// Cancel fails the output, say when the user interrupts the build: writes
+// that have not begun return err, and Commit refuses. The caller then calls
+// Abort once its writes have returned.
+func (w *Writer) Cancel(err error) { w.fail(err) }
+
 // place returns the path of name in the new output, making its folder.
 func (w *Writer) place(name string) (string, error) {
+	if err := w.failed(); err != nil {
+		return "", err // after Cancel or Abort, make no folder anew
+	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(name))
 	d := filepath.Dir(p)
 	if _, done := w.dirs.Load(d); !done {

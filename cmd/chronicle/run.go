@@ -6,9 +6,11 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"os/signal"
 	"path/filepath"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/chronicle-tools/chronicle/output"
@@ -116,8 +118,31 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		return 1
 	}
 	// Files go to disk as they are rendered, so a large site is never
-	// held in memory whole; the swap makes it appear all at once.
-	res, err := site.BuildTo(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}, w)
+	// held in memory whole; the swap makes it appear all at once. An
+	// interrupt stops the writing and removes what was written.
+	interrupt := make(chan os.Signal, 1)
+	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
+	defer signal.Stop(interrupt)
+	var res *site.Result
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		res, err = site.BuildTo(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}, w)
+	}()
+	select {
+	case <-done:
+	case <-interrupt:
+		w.Cancel(errors.New("interrupted"))
+		// Rendering stops at its next file; checking the notes does not
+		// stop, but nothing is written while it runs.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+		w.Abort()
+		fmt.Fprintln(stderr, "chronicle build: interrupted; nothing was written, the previous output is untouched")
+		return 130
+	}
 	if err != nil {
 		w.Abort()
 		return report(stderr, err)
