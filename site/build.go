@@ -106,7 +106,8 @@ func BuildTo(fsys fs.FS, opts Options, sink Sink) (*Result, error) {
 	return o.RenderAll(sink)
 }
 
-// RenderAll renders every file of the output to sink, one worker per CPU.
+// RenderAll renders every file of the output to sink, on four workers a
+// CPU (see below).
 func (o *Output) RenderAll(sink Sink) (*Result, error) {
 	s := o.Site
 	// The list entries first, each once, so that the workers rendering

@@ -46,23 +46,26 @@ func Prepare(fsys fs.FS, opts Options) (*Output, error) {
 	return o, nil
 }
 
-func (o *Output) add(path, tpl string, render func(*bytes.Buffer) error) {
-	o.index[path] = len(o.files)
-	o.files = append(o.files, outFile{path: path, tpl: tpl, render: render})
+func (o *Output) push(f outFile) {
+	o.index[f.path] = len(o.files)
+	o.files = append(o.files, f)
 }
 
-// addData adds a file made whole by make, such as events.json: copying
-// it into a page buffer would only grow that buffer for good.
+// add adds a page, rendered by tpl.
+func (o *Output) add(path, tpl string, render func(*bytes.Buffer) error) {
+	o.push(outFile{path: path, tpl: tpl, render: render})
+}
+
+// addData adds a file made whole by make, such as a feed: copying it into
+// a page buffer would only grow that buffer for good.
 func (o *Output) addData(path string, make func() []byte) {
-	o.index[path] = len(o.files)
-	o.files = append(o.files, outFile{path: path, make: make})
+	o.push(outFile{path: path, make: make})
 }
 
 // addStream adds a file that grows with the site, such as events.json,
 // written to a StreamSink as it is made rather than held whole in memory.
 func (o *Output) addStream(path string, stream func(io.Writer) error) {
-	o.index[path] = len(o.files)
-	o.files = append(o.files, outFile{path: path, stream: stream})
+	o.push(outFile{path: path, stream: stream})
 }
 
 // fixed adds a file whose bytes are known already.
@@ -102,7 +105,15 @@ func (o *Output) Paths() []string {
 }
 
 // Pages counts the HTML pages.
-func (o *Output) Pages() int { return len(o.pages()) }
+func (o *Output) Pages() int {
+	n := 0
+	for _, f := range o.files {
+		if strings.HasSuffix(f.path, ".html") {
+			n++
+		}
+	}
+	return n
+}
 
 // Has reports whether the site has a file at path.
 func (o *Output) Has(path string) bool {
