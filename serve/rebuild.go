@@ -19,10 +19,19 @@ import (
 func (s *Server) rebuild(changed []string) {
 	s.fsys.forget(changed)
 	start := time.Now()
-	s.swap.Lock()
-	defer s.swap.Unlock()
 	prev := s.current()
-	out, err := s.build(prev, changed)
+	// A patch changes the site that requests render from, so it holds the
+	// swap lock throughout; a full build makes a new site, and requests go
+	// on being answered from the old one until the swap.
+	s.swap.Lock()
+	out, patched := s.patch(prev, changed)
+	var err error
+	if !patched {
+		s.swap.Unlock()
+		out, err = s.build()
+		s.swap.Lock()
+	}
+	defer s.swap.Unlock()
 	took := time.Since(start)
 	s.builds.Add(1)
 	s.lastBuild.Store(int64(took))
@@ -64,24 +73,36 @@ func (s *Server) rebuild(changed []string) {
 	s.hub.publish(next.id)
 }
 
-// build runs the engine: a patch of the last build when the change allows
-// one (an edit of what notes show, after a build that succeeded), else a
-// full build. Files are rendered as they are asked for. A panic in the
-// engine (a bug) becomes a problem on the page rather than the end of the
-// server.
-func (s *Server) build(prev *snapshot, changed []string) (out *site.Output, err error) {
+// patch applies an edit of what notes show to the last build, if it
+// succeeded; ok is false when the edit needs a full build.
+func (s *Server) patch(prev *snapshot, changed []string) (out *site.Output, ok bool) {
+	if prev == nil || prev.out == nil || prev.problems != nil {
+		return nil, false
+	}
+	defer func() {
+		if v := recover(); v != nil {
+			// A bug: the full build that follows says what it is, or
+			// builds afresh.
+			out, ok = nil, false
+		}
+	}()
+	return prev.out.Patch(s.fsys, s.options(), changed)
+}
+
+// build checks the whole site; files are rendered as they are asked for. A
+// panic in the engine (a bug) becomes a problem on the page rather than the
+// end of the server.
+func (s *Server) build() (out *site.Output, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = nil, fmt.Errorf("the engine failed: %v\n%s", v, debug.Stack())
 		}
 	}()
-	opts := site.Options{Drafts: s.opts.Drafts, Cache: s.cache}
-	if prev != nil && prev.out != nil && prev.problems == nil {
-		if out, ok := prev.out.Patch(s.fsys, opts, changed); ok {
-			return out, nil
-		}
-	}
-	return site.Prepare(s.fsys, opts)
+	return site.Prepare(s.fsys, s.options())
+}
+
+func (s *Server) options() site.Options {
+	return site.Options{Drafts: s.opts.Drafts, Cache: s.cache}
 }
 
 // basePathOf finds the base path when no build has succeeded yet: from the
