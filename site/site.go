@@ -126,9 +126,7 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	diags = append(diags, more...)
 	n := len(diags)
 	s := newSite(cfg, events, pages, opts, &diags)
-	if s != nil {
-		s.crossDiags = len(diags) - n
-	}
+	s.crossDiags = len(diags) - n
 	if opts.Cache == nil {
 		// Lines are for the checks, which are done; a cache keeps its
 		// notes' lines for the next check.
