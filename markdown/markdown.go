@@ -17,6 +17,7 @@ import (
 	"github.com/yuin/goldmark"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/extension"
+	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
@@ -58,6 +59,7 @@ func Render(src []byte, sourceIDs []string) Doc {
 	}
 	pc, refs := cite.NewContext(sourceIDs, parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
+	flattenEmphasis(doc)
 	var buf bytes.Buffer
 	buf.Grow(len(src) * 3 / 2)
 	if err := md.Renderer().Render(&buf, src, doc); err != nil {
@@ -84,6 +86,40 @@ func Render(src []byte, sourceIDs []string) Doc {
 		d.Problems = append(d.Problems, p)
 	}
 	return d
+}
+
+// maxEmphasis bounds the nesting of emphasis and strikethrough. A run of a
+// thousand asterisks is a thousand nested <strong> elements, past the 512
+// open elements HTML parsers keep; deeper emphasis is unwrapped, its text
+// kept.
+const maxEmphasis = 32
+
+// flattenEmphasis unwraps emphasis nested deeper than maxEmphasis.
+func flattenEmphasis(doc ast.Node) {
+	var deep []ast.Node
+	depth := 0
+	ast.Walk(doc, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
+		if n.Kind() != ast.KindEmphasis && n.Kind() != east.KindStrikethrough {
+			return ast.WalkContinue, nil
+		}
+		if !entering {
+			depth--
+			return ast.WalkContinue, nil
+		}
+		if depth++; depth > maxEmphasis {
+			deep = append(deep, n)
+		}
+		return ast.WalkContinue, nil
+	})
+	for _, n := range deep {
+		parent := n.Parent()
+		for c := n.FirstChild(); c != nil; {
+			next := c.NextSibling()
+			parent.InsertBefore(parent, n, c)
+			c = next
+		}
+		parent.RemoveChild(parent, n)
+	}
 }
 
 // maxProblems bounds the problems of one kind listed for one body: a body of

@@ -165,3 +165,22 @@ func TestSpacedIsFieldsJoin(t *testing.T) {
 		}
 	}
 }
+
+// TestDeepEmphasisFlattened: emphasis nested past maxEmphasis is unwrapped,
+// its text kept, so that no parser gives up on the page.
+func TestDeepEmphasisFlattened(t *testing.T) {
+	src := strings.Repeat("**", 300) + "deep words" + strings.Repeat("**", 300) + " and ~~struck~~ *fine*.\n"
+	d := Render([]byte(src), nil)
+	html := string(d.HTML)
+	if n := strings.Count(html, "<strong>"); n > maxEmphasis {
+		t.Errorf("%d nested <strong>, at most %d", n, maxEmphasis)
+	}
+	for _, want := range []string{"deep words", "<del>struck</del>", "<em>fine</em>"} {
+		if !strings.Contains(html, want) {
+			t.Errorf("lost %q:\n%.300s", want, html)
+		}
+	}
+	if strings.Count(html, "<strong>") != strings.Count(html, "</strong>") {
+		t.Errorf("unbalanced:\n%.300s", html)
+	}
+}
