@@ -186,27 +186,28 @@ func (w *Writer) fail(err error) {
 // the first error of any write so far, which says that the previous output
 // is untouched: the caller then calls Abort.
 func (w *Writer) Put(name string, data []byte) error {
-	if err := w.failed(); err != nil {
-		return w.failure(err)
+	p, err := w.start(name)
+	if err == nil {
+		err = writeFile(p, w.previous(name), data)
 	}
-	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
-		err := fmt.Errorf("invalid output path %q", name)
-		w.fail(err)
-		return w.failure(err)
-	}
-	if err := w.write(name, data); err != nil {
-		w.fail(err)
-		return w.failure(err)
-	}
-	return nil
+	return w.check(err)
 }
 
-func (w *Writer) write(name string, data []byte) error {
-	p, err := w.place(name)
-	if err != nil {
-		return err
+// Create opens a file to be written as it is made, for a file too large to
+// hold in memory whole; it may be called from several goroutines. Close
+// reports the first error, which fails the whole output as Put's do. As
+// with Put, a file that comes out the same as in the previous output is
+// that file, hard-linked.
+func (w *Writer) Create(name string) (io.WriteCloser, error) {
+	p, err := w.start(name)
+	var f *os.File
+	if err == nil {
+		f, err = os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	}
-	return writeFile(p, filepath.Join(w.abs, filepath.FromSlash(name)), data)
+	if err := w.check(err); err != nil {
+		return nil, err
+	}
+	return &streamed{w: w, f: f, buf: bufio.NewWriterSize(f, 256<<10), prev: w.previous(name)}, nil
 }
 
 // Cancel fails the output, say when the user interrupts the build: writes
@@ -214,10 +215,14 @@ func (w *Writer) write(name string, data []byte) error {
 // Abort once its writes have returned.
 func (w *Writer) Cancel(err error) { w.fail(err) }
 
-// place returns the path of name in the new output, making its folder.
-func (w *Writer) place(name string) (string, error) {
+// start checks name, makes its folder in the new output, and returns its
+// path there. After a failure or Cancel it makes nothing.
+func (w *Writer) start(name string) (string, error) {
 	if err := w.failed(); err != nil {
-		return "", err // after Cancel or Abort, make no folder anew
+		return "", err
+	}
+	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
+		return "", fmt.Errorf("invalid output path %q", name)
 	}
 	p := filepath.Join(w.tmp, filepath.FromSlash(name))
 	d := filepath.Dir(p)
@@ -230,31 +235,19 @@ func (w *Writer) place(name string) (string, error) {
 	return p, nil
 }
 
-// Create opens a file to be written as it is made, for a file too large to
-// hold in memory whole; it may be called from several goroutines. Close
-// reports the first error, which fails the whole output as Put's do. As
-// with Put, a file that comes out the same as in the previous output is
-// that file, hard-linked.
-func (w *Writer) Create(name string) (io.WriteCloser, error) {
-	if err := w.failed(); err != nil {
-		return nil, w.failure(err)
+// previous is the path of name in the output being replaced.
+func (w *Writer) previous(name string) string {
+	return filepath.Join(w.abs, filepath.FromSlash(name))
+}
+
+// check fails the output when err is not nil, and returns the first error
+// of the output, saying that the previous output is untouched.
+func (w *Writer) check(err error) error {
+	if err == nil {
+		return nil
 	}
-	if !fs.ValidPath(name) || strings.Contains(name, `\`) || name == Marker {
-		err := fmt.Errorf("invalid output path %q", name)
-		w.fail(err)
-		return nil, w.failure(err)
-	}
-	p, err := w.place(name)
-	if err != nil {
-		w.fail(err)
-		return nil, w.failure(err)
-	}
-	f, err := os.OpenFile(p, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if err != nil {
-		w.fail(err)
-		return nil, w.failure(err)
-	}
-	return &streamed{w: w, f: f, buf: bufio.NewWriterSize(f, 256<<10), prev: filepath.Join(w.abs, filepath.FromSlash(name))}, nil
+	w.fail(err)
+	return w.failure(w.failed())
 }
 
 type streamed struct {
@@ -274,11 +267,7 @@ func (s *streamed) Close() error {
 	if err == nil {
 		err = linkIfSame(s.f.Name(), s.prev)
 	}
-	if err != nil {
-		s.w.fail(err)
-		return s.w.failure(err)
-	}
-	return nil
+	return s.w.check(err)
 }
 
 // linkIfSame replaces the file at p with a hard link to prev when their

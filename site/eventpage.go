@@ -10,17 +10,17 @@ import (
 	"github.com/chronicle-tools/chronicle/date"
 )
 
-// The built-in event page, an event's entry in lists, the days of a list,
-// and a list of sources, written directly rather than by html/template.
-// Event pages are most of a site's pages, every event has an entry in about
-// ten lists, and a list has a heading a day; html/template spends about
-// 300 µs on a page and 50 µs on an entry, most of it calling escapers
-// through reflect. This writes the same bytes in a tenth of the time. The
-// page is written so only while the site overrides neither base.html nor
-// event.html, the others while it does not override base.html.
-// TestWrittenMatchesTemplate holds them all to the templates byte for byte,
-// hostile input included, so a change to a template fails that test until
-// it is made here too.
+// The built-in event and term pages, an event's entry in lists, the days
+// of a list, and a list of sources, written directly rather than by
+// html/template. Event and term pages are most of a site's pages and bytes,
+// every event has an entry in about ten lists, and a list has a heading a
+// day; html/template spends about 300 µs on an event page and 50 µs on an
+// entry, most of it calling escapers through reflect. This writes the same
+// bytes in a tenth of the time. A page is written so only while the site
+// overrides neither base.html nor its own template, the parts while it
+// does not override base.html. TestWrittenMatchesTemplate holds them all to
+// the templates byte for byte, hostile input included, so a change to a
+// template fails that test until it is made here too.
 
 // writeEventPage writes what base.html and event.html make of v, an event
 // page with the shared chrome.
@@ -278,11 +278,7 @@ func writeItem(b *bytes.Buffer, e *Event) {
 		writeLinks(b, e.View.Places)
 		b.WriteString("</span> · ")
 	}
-	if n := len(e.Sources); n == 1 {
-		b.WriteString("1 source")
-	} else {
-		b.WriteString(strconv.Itoa(n) + " sources")
-	}
+	b.WriteString(plural(len(e.Sources), "source", "sources"))
 	b.WriteString("</p>\n</article>")
 }
 
@@ -301,15 +297,24 @@ func (s *Site) writeDays(b *bytes.Buffer, days []*Day) error {
 			b.WriteString(" <span class=\"prec\">(day not known)</span>")
 		}
 		b.WriteString("</a></h3>\n")
-		for _, e := range d.Events {
-			h, err := s.item(e)
-			if err != nil {
-				return err
-			}
-			b.WriteByte('\n')
-			b.WriteString(string(h))
+		if err := s.writeItems(b, d.Events); err != nil {
+			return err
 		}
 		b.WriteString("\n</section>")
+	}
+	return nil
+}
+
+// writeItems writes base.html's "list": the entries of events, each on a
+// line of its own.
+func (s *Site) writeItems(b *bytes.Buffer, events []*Event) error {
+	for _, e := range events {
+		h, err := s.item(e)
+		if err != nil {
+			return err
+		}
+		b.WriteByte('\n')
+		b.WriteString(string(h))
 	}
 	return nil
 }

@@ -234,8 +234,12 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	cssURL := o.asset("style", ".css", css)
 	jsURL := o.asset("filter", ".js", asset(fsys, "filter.js"))
 
+	// Which built-in templates eventpage.go writes in their stead.
+	ownBase := overridden(fsys, "base.html")
+	writtenEvent := !ownBase && !overridden(fsys, "event.html")
+	writtenTerm := !ownBase && !overridden(fsys, "term.html")
 	s.itemTpl = tpls["index.html"]
-	if !overridden(fsys, "base.html") {
+	if !ownBase {
 		s.itemTpl = nil // writeItem writes the same
 	}
 	s.items = make([]atomic.Pointer[template.HTML], len(s.Events))
@@ -248,8 +252,6 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	for _, p := range s.Menu {
 		current[p.Slug+"/"] = true
 	}
-	builtinEventPage := !overridden(fsys, "base.html") && !overridden(fsys, "event.html")
-	builtinTermPage := !overridden(fsys, "base.html") && !overridden(fsys, "term.html")
 	add := func(tpl, dir string, v view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		if !current[dir] || tpl == "404.html" {
@@ -260,24 +262,18 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			file = "404.html"
 		}
 		t := tpls[tpl]
-		if tpl == "term.html" && builtinTermPage {
-			o.add(file, tpl, func(buf *bytes.Buffer) error { return s.writeTermPage(buf, &v) })
-			return
-		}
-		if tpl == "event.html" && builtinEventPage {
-			o.add(file, tpl, func(buf *bytes.Buffer) error {
-				v := v
-				v.Title, v.Description = v.Event.Title, v.Event.Summary
-				writeEventPage(buf, &v)
-				return nil
-			})
-			return
-		}
 		o.add(file, tpl, func(buf *bytes.Buffer) error {
 			v := v
 			if e := v.Event; e != nil {
 				// Read at render time: Patch may have changed them.
 				v.Title, v.Description = e.Title, e.Summary
+			}
+			switch {
+			case tpl == "event.html" && writtenEvent:
+				writeEventPage(buf, &v)
+				return nil
+			case tpl == "term.html" && writtenTerm:
+				return s.writeTermPage(buf, &v)
 			}
 			return t.ExecuteTemplate(buf, "base", &v)
 		})
@@ -456,15 +452,8 @@ func (s *Site) itemList(events []*Event) (template.HTML, error) {
 	b := listBufs.Get().(*bytes.Buffer)
 	defer listBufs.Put(b)
 	b.Reset()
-	for _, e := range events {
-		h, err := s.item(e)
-		if err != nil {
-			return "", err
-		}
-		b.WriteByte('\n')
-		b.WriteString(string(h))
-	}
-	return template.HTML(b.String()), nil
+	err := s.writeItems(b, events)
+	return template.HTML(b.String()), err
 }
 
 // listBufs hold lists while they are written, before they become one
