@@ -46,7 +46,7 @@ type Event struct {
 	Body           template.HTML
 	Text           string // the body as plain text, for search
 
-	lines map[string]int // field -> line in the front matter, for later checks
+	frontMatter string // the TOML text, for the lines of later checks
 
 	// Set by newSite.
 	RelatedEvents []*Event
@@ -170,7 +170,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	t := doc.root
 	doc.table("", t, noteKeys)
 	e := &Event{
-		ID: id, Path: path, lines: doc.lines,
+		ID: id, Path: path, frontMatter: doc.text,
 		Title:          strings.TrimSpace(doc.str(t, "", "title")),
 		Date:           doc.date(t, "", "date"),
 		End:            doc.date(t, "", "end"),
@@ -404,8 +404,9 @@ func contains(list []string, s string) bool {
 }
 
 // line is the file line of a front matter key, for the checks of newSite.
+// It scans the front matter again: only problems ask, and few notes have any.
 func (e *Event) line(key string) int {
-	if l, ok := e.lines[key]; ok {
+	if l, ok := keyLines(e.frontMatter)[key]; ok {
 		return l + 1
 	}
 	return 1

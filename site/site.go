@@ -128,13 +128,13 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	s := newSite(cfg, events, pages, opts, &diags)
 	s.crossDiags = len(diags) - n
 	if opts.Cache == nil {
-		// Lines are for the checks, which are done; a cache keeps its
-		// notes' lines for the next check.
+		// The front matter is for the checks' lines, and the checks are
+		// done; a cache keeps it for the next check.
 		for _, e := range events {
-			e.lines = nil
+			e.frontMatter = ""
 		}
 		for _, e := range s.Events {
-			e.lines = nil
+			e.frontMatter = ""
 		}
 	}
 	diags.sort()

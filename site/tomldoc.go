@@ -17,19 +17,23 @@ import (
 type tomlDoc struct {
 	path   string
 	offset int // lines before the TOML text in the file
+	text   string
 	root   map[string]any
-	lines  map[string]int // "title", "sources.1.url" -> line in the TOML text
+	lines  map[string]int // "title", "sources.1.url" -> line in the TOML text, made on first use
 	diags  *Diagnostics
 }
 
 // decodeTOML parses text; a syntax error becomes a diagnostic at its line.
 func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bool) {
-	d := &tomlDoc{path: path, offset: offset, diags: diags}
+	d := &tomlDoc{path: path, offset: offset, text: text, diags: diags}
 	if line := tooDeep(text); line > 0 {
 		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", maxTOMLDepth)})
 		return nil, false
 	}
-	if _, err := toml.Decode(text, &d.root); err != nil {
+	// Into an interface, the decoder hands over the map it parsed rather
+	// than copy it key by key into ours.
+	var root any
+	if _, err := toml.Decode(text, &root); err != nil {
 		var pe toml.ParseError
 		if errors.As(err, &pe) {
 			msg := pe.Message
@@ -42,7 +46,7 @@ func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bo
 		}
 		return nil, false
 	}
-	d.lines = keyLines(text)
+	d.root, _ = root.(map[string]any)
 	return d, true
 }
 
@@ -54,8 +58,12 @@ func (d *tomlDoc) warnf(key string, format string, args ...any) {
 	*d.diags = append(*d.diags, Diagnostic{Path: d.path, Line: d.line(key), Msg: fmt.Sprintf(format, args...), Warning: true})
 }
 
-// line finds the line of key, or of its nearest enclosing table.
+// line finds the line of key, or of its nearest enclosing table. The lines
+// are scanned for only when a problem needs one: most notes have none.
 func (d *tomlDoc) line(key string) int {
+	if d.lines == nil {
+		d.lines = keyLines(d.text)
+	}
 	for k := key; ; {
 		if l, ok := d.lines[k]; ok {
 			return l + d.offset
@@ -318,6 +326,9 @@ const maxTOMLDepth = 32
 // than maxTOMLDepth deep, or 0. It skips strings and comments; a table
 // header's brackets open and close on one line, so they never add up.
 func tooDeep(text string) int {
+	if strings.Count(text, "[")+strings.Count(text, "{") <= maxTOMLDepth {
+		return 0 // too few brackets to nest that deep: skip the scan
+	}
 	depth, line := 0, 1
 	for i := 0; i < len(text); i++ {
 		switch c := text[i]; c {
