@@ -3,6 +3,7 @@ package markdown
 import (
 	"bytes"
 	"fmt"
+	"reflect"
 	"slices"
 	"strings"
 	"testing"
@@ -78,4 +79,33 @@ func renderWithin(t *testing.T, limit time.Duration, src string, ids []string) D
 		t.Fatalf("Render took longer than %v on %d bytes: %.200q", limit, len(src), src)
 		return Doc{}
 	}
+}
+
+// FuzzLinkifyGate holds mayLinkify to its promise: for any body it says
+// linkify can find nothing in, the instance without linkify renders the
+// same document as the one with it.
+func FuzzLinkifyGate(f *testing.F) {
+	for _, src := range linkifySeeds {
+		f.Add(src)
+	}
+	f.Fuzz(func(t *testing.T, src string) {
+		if mayLinkify([]byte(src)) {
+			return
+		}
+		with := render(md, []byte(src), []string{"a", "b"})
+		without := render(mdNoLinkify, []byte(src), []string{"a", "b"})
+		if !reflect.DeepEqual(with, without) {
+			t.Fatalf("%q renders differently without linkify:\n%s\n%s", src, with.HTML, without.HTML)
+		}
+	})
+}
+
+var linkifySeeds = []string{
+	"Fact.[@a] Other.[@a; @b]\n",
+	"Write to a@b.example or (c@d.example), *e@f.example*, _g@h.example_, ~i@j.example~.\n",
+	"See http://x.example, https://y.example/p?q=1, ftp://z.example and www.example.org.\n",
+	"HTTP://X.EXAMPLE and Www.Example.org\n",
+	"`a@b.example` <a@b.example> \\@ [x](a@b.example) \"a\"@b.example\n",
+	"- item a@b\n\n> quote www.\n\n| a | b@c.d |\n|---|---|\n",
+	"Ünïcödé@exämple.org and 名前@例え.jp\n",
 }

@@ -184,3 +184,22 @@ func TestDeepEmphasisFlattened(t *testing.T) {
 		t.Errorf("unbalanced:\n%.300s", html)
 	}
 }
+
+func TestMayLinkify(t *testing.T) {
+	for src, want := range map[string]bool{
+		"Fact.[@a] Other.[@a; @b], (@b)":  false,
+		"No links here.":                  false,
+		"x@y.example":                     true,
+		"see http://x":                    true,
+		"see https://x":                   true,
+		"see ftp://x":                     true,
+		"see www.example.org":             true,
+		"the @ sign alone, and @handle":   false,
+		"name@ at the end":                true, // maybe: linkify decides
+		"Ünïcödé@exämple.org (non-ASCII)": true,
+	} {
+		if got := mayLinkify([]byte(src)); got != want {
+			t.Errorf("mayLinkify(%q) = %v, want %v", src, got, want)
+		}
+	}
+}
