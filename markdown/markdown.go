@@ -117,7 +117,7 @@ func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 		// Rendering to a bytes.Buffer fails only on a bug in a renderer.
 		panic(err)
 	}
-	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src)}
+	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src, len(src))}
 	lines := newLineIndex(src)
 	for _, p := range refs.Problems {
 		d.Problems = append(d.Problems, Problem{Line: lines.at(p.Offset), Msg: p.Msg})
@@ -415,13 +415,19 @@ func firstParagraph(doc ast.Node, src []byte) string {
 	if para == nil {
 		return ""
 	}
-	return plainText(para, src)
+	size := 0
+	if lines := para.Lines(); lines.Len() > 0 {
+		size = lines.At(lines.Len()-1).Stop - lines.At(0).Start
+	}
+	return plainText(para, src, size)
 }
 
 // plainText is the text of a node with citations and markup removed and
 // whitespace collapsed; blocks are separated by a space.
-func plainText(n ast.Node, src []byte) string {
+// size is the length of n's source, which the text seldom exceeds.
+func plainText(n ast.Node, src []byte, size int) string {
 	var t spaced
+	t.b.Grow(size)
 	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
@@ -448,8 +454,11 @@ func plainText(n ast.Node, src []byte) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// A copy of the exact length: the builder's buffer has grown by
-	// doubling, and the text is kept for the whole build.
+	// The text is kept for the whole build: copy it to its exact length
+	// when markup left much of the buffer unused.
+	if s := t.b.String(); t.b.Cap()-len(s) <= len(s)/8 {
+		return s
+	}
 	return strings.Clone(t.b.String())
 }
 
