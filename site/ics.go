@@ -153,6 +153,9 @@ func isAbs(u string) bool {
 // (RFC 5545, 3.3.11). Other control characters, which TEXT may not hold, are
 // dropped.
 func icsText(s string) string {
+	if !icsNeedsEscape(s) {
+		return s // most text: nothing to escape, no copy
+	}
 	var b strings.Builder
 	b.Grow(len(s))
 	s = strings.ReplaceAll(s, "\r\n", "\n")
@@ -173,6 +176,21 @@ func icsText(s string) string {
 	return b.String()
 }
 
+// icsNeedsEscape reports whether icsText would change s: it holds a byte
+// to escape or drop, or bytes that are not UTF-8 (written as U+FFFD).
+func icsNeedsEscape(s string) bool {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c >= utf8.RuneSelf:
+			ascii = false
+		case c == '\\' || c == ';' || c == ',' || c < 0x20 && c != '\t' || c == 0x7f:
+			return true
+		}
+	}
+	return !ascii && !utf8.ValidString(s)
+}
+
 // icsWriter writes content lines, each ended by CRLF and folded so that no
 // line is longer than 75 octets: a long line continues on the next after a
 // single space, and a fold never splits a UTF-8 sequence.
@@ -188,16 +206,25 @@ func (w *icsWriter) line(s string) {
 		w.b.WriteString("\r\n")
 		return
 	}
-	n := 0
-	for len(s) > 0 {
-		_, size := utf8.DecodeRuneInString(s)
-		if n+size > icsLineMax {
-			w.b.WriteString("\r\n ")
-			n = 1
+	// Cut at most 75 octets at a time (74 after the folding space), back
+	// to the start of the UTF-8 sequence the cut would split.
+	room := icsLineMax
+	for {
+		if len(s) <= room {
+			w.b.WriteString(s)
+			break
 		}
-		w.b.WriteString(s[:size])
-		n += size
-		s = s[size:]
+		cut := room
+		for back := 0; back < utf8.UTFMax-1 && !utf8.RuneStart(s[cut]); back++ {
+			cut--
+		}
+		if !utf8.RuneStart(s[cut]) { // not UTF-8: cut anywhere
+			cut = room
+		}
+		w.b.WriteString(s[:cut])
+		w.b.WriteString("\r\n ")
+		s = s[cut:]
+		room = icsLineMax - 1
 	}
 	w.b.WriteString("\r\n")
 }
