@@ -231,45 +231,47 @@ func (s *Site) eventsJSON(w io.Writer) error {
 	b := bufio.NewWriterSize(w, 64<<10)
 	b.Write(head[:bytes.LastIndex(head, []byte("[]"))])
 	b.WriteString("[")
-	var line bytes.Buffer
-	enc := json.NewEncoder(&line)
-	enc.SetEscapeHTML(false) // a data file, not HTML: keep body_html legible
+	var line []byte // HTML unescaped: a data file, and body_html stays legible
 	for i, e := range s.Events {
-		je := jsonEvent{
-			ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
-			Date: jdate(e.Date, c.Location), End: jdatePtr(e.End, c.Location),
-			Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
-			Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
-			Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
-		}
-		for _, r := range e.RelatedEvents {
-			je.Related = append(je.Related, r.ID)
-		}
-		for _, src := range e.Sources {
-			je.Sources = append(je.Sources, jsonSource{
-				Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
-				Published: jdatePtr(src.Published, c.Location), PublishedEstimated: src.PublishedEstimated,
-				Accessed: jdatePtr(src.Accessed, c.Location), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
-			})
-		}
-		for _, u := range e.Updates {
-			je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, c.Location), Note: u.Note})
-		}
-		line.Reset()
-		if err := enc.Encode(je); err != nil {
-			panic(err)
-		}
+		je := s.jsonEvent(e)
+		line = je.appendJSON(line[:0])
 		if i > 0 {
 			b.WriteByte(',')
 		}
 		b.WriteString("\n    ")
-		b.Write(bytes.TrimSuffix(line.Bytes(), []byte("\n")))
+		b.Write(line)
 	}
 	if len(s.Events) > 0 {
 		b.WriteString("\n  ")
 	}
 	b.WriteString("]\n}\n")
 	return b.Flush()
+}
+
+// jsonEvent is e as events.json gives it.
+func (s *Site) jsonEvent(e *Event) jsonEvent {
+	c := s.Config
+	je := jsonEvent{
+		ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
+		Date: jdate(e.Date, c.Location), End: jdatePtr(e.End, c.Location),
+		Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
+		Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
+		Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
+	}
+	for _, r := range e.RelatedEvents {
+		je.Related = append(je.Related, r.ID)
+	}
+	for _, src := range e.Sources {
+		je.Sources = append(je.Sources, jsonSource{
+			Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
+			Published: jdatePtr(src.Published, c.Location), PublishedEstimated: src.PublishedEstimated,
+			Accessed: jdatePtr(src.Accessed, c.Location), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
+		})
+	}
+	for _, u := range e.Updates {
+		je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, c.Location), Note: u.Note})
+	}
+	return je
 }
 
 // sitemap lists every HTML page but the 404 page.

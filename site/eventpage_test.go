@@ -21,29 +21,7 @@ import (
 // the hostile text and URLs of the injection suite, so that the escaping
 // is the template's to the byte.
 func TestWrittenMatchesTemplate(t *testing.T) {
-	sites := map[string]fstest.MapFS{
-		"golden":    mapFS(t, os.DirFS("testdata/golden/site")),
-		"shipped":   mapFS(t, os.DirFS("..")),
-		"corpus":    corpus.FS(300, 7),
-		"long":      corpus.FS(2000, 8), // lists split into pages, sources by publisher
-		"no events": {"config.toml": {Data: []byte(fuzzConfig)}, "content/pages/about.md": {Data: []byte(hostilePage("About"))}},
-	}
-	for i, text := range hostileText {
-		sites[fmt.Sprintf("hostile text %d", i)] = fstest.MapFS{
-			"config.toml":          {Data: []byte(hostileConfig(text))},
-			"content/2025/12/a.md": {Data: []byte(hostileNote(text, "b", 2*i))},
-			"content/2025/12/b.md": {Data: []byte(hostileNote(hostileText[(i+1)%len(hostileText)], "a", 2*i+1))},
-		}
-	}
-	line := `url = "https://example.com/a"`
-	for i, u := range hostileURLs {
-		for _, with := range []string{"url = " + tomlString(u), line + "\narchived = " + tomlString(u)} {
-			sites[fmt.Sprintf("hostile URL %d %s", i, with[:3])] = fstest.MapFS{
-				"config.toml":       {Data: []byte(fuzzConfig)},
-				"content/2025/n.md": {Data: []byte(strings.Replace(note, line, with, 1))},
-			}
-		}
-	}
+	sites := comparisonSites(t)
 	builtin := map[string][]byte{}
 	for _, name := range []string{"base.html", "publisher.html"} {
 		text, err := fs.ReadFile(templates.FS, name)
@@ -85,6 +63,38 @@ func TestWrittenMatchesTemplate(t *testing.T) {
 		t.Error("no list was split into pages")
 	}
 	t.Logf("%d event pages of %d sites the same both ways", pages, len(sites))
+}
+
+// comparisonSites are the sites two ways of writing the same output are
+// compared on: the golden site, the shipped chronology, two generated
+// corpora (the longer with lists in pages and sources by publisher), a site
+// of pages alone, and a site for each hostile text and URL of the injection
+// suite. Some hostile sites are refused by the build.
+func comparisonSites(t *testing.T) map[string]fstest.MapFS {
+	sites := map[string]fstest.MapFS{
+		"golden":    mapFS(t, os.DirFS("testdata/golden/site")),
+		"shipped":   mapFS(t, os.DirFS("..")),
+		"corpus":    corpus.FS(300, 7),
+		"long":      corpus.FS(2000, 8), // lists split into pages, sources by publisher
+		"no events": {"config.toml": {Data: []byte(fuzzConfig)}, "content/pages/about.md": {Data: []byte(hostilePage("About"))}},
+	}
+	for i, text := range hostileText {
+		sites[fmt.Sprintf("hostile text %d", i)] = fstest.MapFS{
+			"config.toml":          {Data: []byte(hostileConfig(text))},
+			"content/2025/12/a.md": {Data: []byte(hostileNote(text, "b", 2*i))},
+			"content/2025/12/b.md": {Data: []byte(hostileNote(hostileText[(i+1)%len(hostileText)], "a", 2*i+1))},
+		}
+	}
+	line := `url = "https://example.com/a"`
+	for i, u := range hostileURLs {
+		for _, with := range []string{"url = " + tomlString(u), line + "\narchived = " + tomlString(u)} {
+			sites[fmt.Sprintf("hostile URL %d %s", i, with[:3])] = fstest.MapFS{
+				"config.toml":       {Data: []byte(fuzzConfig)},
+				"content/2025/n.md": {Data: []byte(strings.Replace(note, line, with, 1))},
+			}
+		}
+	}
+	return sites
 }
 
 // mapFS copies a folder's config.toml, content/ and templates/ into memory.

@@ -1,0 +1,70 @@
+package site
+
+import (
+	"bytes"
+	"encoding/json"
+	"strings"
+	"testing"
+)
+
+// encoderJSON is what json.Encoder writes for v with HTML escaping off, the
+// reference the hand-written encoder is held to.
+func encoderJSON(t testing.TB, v any) string {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return strings.TrimSuffix(b.String(), "\n")
+}
+
+// TestEventJSONMatchesEncoder encodes every event of the comparison sites
+// both ways, hostile texts included.
+func TestEventJSONMatchesEncoder(t *testing.T) {
+	events := 0
+	for name, fsys := range comparisonSites(t) {
+		s, diags := Load(fsys, Options{})
+		if s == nil || diags.Errors() > 0 {
+			continue // a refused hostile site
+		}
+		for _, e := range s.Events {
+			je := s.jsonEvent(e)
+			if got, want := string(je.appendJSON(nil)), encoderJSON(t, je); got != want {
+				t.Fatalf("%s: %s:\n got %s\nwant %s", name, e.ID, got, want)
+			}
+			events++
+		}
+	}
+	if events < 2000 {
+		t.Errorf("only %d events compared", events)
+	}
+	// Every optional field both ways.
+	full := jsonEvent{End: &jsonDate{"2025-12", "month"}, ClaimedBy: "x", ContentWarning: "y", Actors: []string{}, Tags: []string{"t"}, Storylines: []string{},
+		Places: []string{"a", "b"}, Related: []string{"r"},
+		Sources: []jsonSource{{Number: 1, Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true}, {Number: 2}},
+		Updates: []jsonUpdate{{Note: "n"}, {Note: "m"}}}
+	if got, want := string(full.appendJSON(nil)), encoderJSON(t, full); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// FuzzJSONString holds appendJSONString to encoding/json for any string.
+func FuzzJSONString(f *testing.F) {
+	for _, s := range append([]string{"", "plain", "\"\\/\b\f\n\r\t\x00\x1f\x7f", "<a href=\"x\">&amp;</a>",
+		"\u2028\u2029 é ж 😀", "\xff\xfe bad \xe2\x80", "\xed\xa0\x80 surrogate"}, hostileText...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		if got, want := string(appendJSONString(nil, s)), encoderJSON(t, s); got != want {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	})
+}
+
+func TestEventJSONNilLists(t *testing.T) {
+	var bare jsonEvent // every list nil: null, as json writes it
+	if got, want := string(bare.appendJSON(nil)), encoderJSON(t, bare); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
