@@ -477,23 +477,8 @@ func writeA(b *bytes.Buffer, attrs, url, before, text, after string) {
 func esc(b *bytes.Buffer, s string) {
 	last := 0
 	for i := 0; i < len(s); i++ {
-		var repl string
-		switch s[i] {
-		case 0:
-			repl = "\uFFFD"
-		case '"':
-			repl = "&#34;"
-		case '&':
-			repl = "&amp;"
-		case '\'':
-			repl = "&#39;"
-		case '+':
-			repl = "&#43;"
-		case '<':
-			repl = "&lt;"
-		case '>':
-			repl = "&gt;"
-		default:
+		repl := escaped[s[i]]
+		if repl == "" {
 			continue
 		}
 		b.WriteString(s[last:i])
@@ -502,6 +487,10 @@ func esc(b *bytes.Buffer, s string) {
 	}
 	b.WriteString(s[last:])
 }
+
+// escaped holds what esc writes for each byte it replaces; a table, since
+// esc sees every byte of every title, name and summary of every list.
+var escaped = [256]string{0: "\uFFFD", '"': "&#34;", '&': "&amp;", '\'': "&#39;", '+': "&#43;", '<': "&lt;", '>': "&gt;"}
 
 // escURL writes a URL as html/template writes one that begins an href:
 // refused unless its scheme is http, https or mailto, then normalised
@@ -517,7 +506,7 @@ func escURL(b *bytes.Buffer, u string) {
 	for i := 0; i < len(u); i++ {
 		c := u[i]
 		switch {
-		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z', '0' <= c && c <= '9', strings.IndexByte("-._~!#$&*+,/:;=?@[]", c) >= 0:
+		case urlPlain[c]:
 			continue
 		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
 			continue
@@ -535,6 +524,15 @@ func escURL(b *bytes.Buffer, u string) {
 	n.WriteString(u[last:])
 	esc(b, n.String())
 }
+
+// urlPlain marks the bytes escURL keeps: RFC 3986's unreserved and
+// reserved characters.
+var urlPlain = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!#$&*+,/:;=?@[]") {
+		t[c] = true
+	}
+	return t
+}()
 
 func isHex(c byte) bool {
 	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
