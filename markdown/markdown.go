@@ -4,12 +4,14 @@
 package markdown
 
 import (
+	"bufio"
 	"bytes"
 	"fmt"
 	"html"
 	"regexp"
 	"slices"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -32,7 +34,7 @@ type Problem struct {
 
 // Doc is a rendered body.
 type Doc struct {
-	HTML     []byte
+	HTML     string
 	Summary  string         // the first paragraph as plain text
 	Text     string         // the whole body as plain text, for search
 	Cited    []string       // source ids in order of first citation
@@ -104,20 +106,37 @@ func Render(src []byte, sourceIDs []string) Doc {
 	return render(mdNoLinkify, src, sourceIDs)
 }
 
+// output is where a body is rendered: a buffer and the bufio.Writer over it
+// that goldmark writes through, reused from body to body.
+type output struct {
+	buf bytes.Buffer
+	w   *bufio.Writer
+}
+
+var outputs = sync.Pool{New: func() any {
+	o := &output{}
+	o.w = bufio.NewWriter(&o.buf)
+	return o
+}}
+
 func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 	if problems := guard(src); problems != nil {
-		return Doc{HTML: []byte{}, Count: map[string]int{}, Problems: problems}
+		return Doc{Count: map[string]int{}, Problems: problems}
 	}
 	pc, refs := cite.NewContext(sourceIDs, parser.WithIDs(newHeadingIDs()))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	flattenEmphasis(doc)
-	var buf bytes.Buffer
-	buf.Grow(len(src) * 3 / 2)
-	if err := md.Renderer().Render(&buf, src, doc); err != nil {
+	out := outputs.Get().(*output)
+	defer outputs.Put(out)
+	out.buf.Reset()
+	out.w.Reset(&out.buf)
+	// goldmark buffers its writes in a bufio.Writer of its own unless given
+	// one: four kilobytes a body, pooled here.
+	if err := md.Renderer().Render(out.w, src, doc); err != nil {
 		// Rendering to a bytes.Buffer fails only on a bug in a renderer.
 		panic(err)
 	}
-	d := Doc{HTML: buf.Bytes(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src, len(src))}
+	d := Doc{HTML: out.buf.String(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src, len(src))}
 	lines := newLineIndex(src)
 	for _, p := range refs.Problems {
 		d.Problems = append(d.Problems, Problem{Line: lines.at(p.Offset), Msg: p.Msg})
