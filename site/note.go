@@ -158,7 +158,9 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(data, '\r') >= 0 { // no copy for the files without
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	fm, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
 		return nil, Diagnostics{{Path: path, Line: 1, Msg: err.Error()}}
@@ -367,7 +369,9 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	if bytes.IndexByte(data, '\r') >= 0 { // no copy for the files without
+		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	}
 	fm, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
 		return nil, Diagnostics{{Path: path, Line: 1, Msg: strings.Replace(err.Error(), "a note", "a page", 1)}}
