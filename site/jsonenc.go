@@ -111,8 +111,14 @@ func appendField(b []byte, sep byte, key, value string) []byte {
 // escaping off: quote, backslash and control characters escaped, bytes that
 // are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped for JavaScript.
 func appendJSONString(b []byte, s string) []byte {
-	const hex = "0123456789abcdef"
 	b = append(b, '"')
+	b = appendJSONChars(b, s)
+	return append(b, '"')
+}
+
+// appendJSONChars appends s escaped for a JSON string, without the quotes.
+func appendJSONChars(b []byte, s string) []byte {
+	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
@@ -157,8 +163,7 @@ func appendJSONString(b []byte, s string) []byte {
 		i += size
 		start = i
 	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return append(b, s[start:]...)
 }
 
 // jsonPlain marks the bytes a JSON string holds as they are: ASCII from the

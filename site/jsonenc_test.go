@@ -3,6 +3,8 @@ package site
 import (
 	"bytes"
 	"encoding/json"
+	"maps"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -66,5 +68,50 @@ func TestEventJSONNilLists(t *testing.T) {
 	var bare jsonEvent // every list nil: null, as json writes it
 	if got, want := string(bare.appendJSON(nil)), encoderJSON(t, bare); got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// TestSearchFiles decodes every search file of the comparison sites: each
+// holds the events of its month, in id order, with their text and their
+// sources' titles, whatever characters those hold.
+func TestSearchFiles(t *testing.T) {
+	files := 0
+	for name, fsys := range comparisonSites(t) {
+		res, err := Build(fsys, Options{})
+		if err != nil {
+			continue // a refused hostile site
+		}
+		for _, m := range res.Site.Months {
+			data := res.Files[searchPath(m)]
+			var got map[string]string
+			if err := json.Unmarshal(data, &got); err != nil {
+				t.Fatalf("%s: %s: %v\n%s", name, searchPath(m), err, data)
+			}
+			if len(got) != len(m.Events) {
+				t.Errorf("%s: %s has %d events, want %d", name, searchPath(m), len(got), len(m.Events))
+			}
+			for _, e := range m.Events {
+				want := e.Text
+				for _, src := range e.Sources {
+					want += " " + src.Title
+				}
+				if got[e.ID] != strings.ToValidUTF8(want, "\uFFFD") {
+					t.Errorf("%s: %s: %s is %q, want %q", name, searchPath(m), e.ID, got[e.ID], want)
+				}
+			}
+			ids := slices.Sorted(maps.Keys(got))
+			for i, last := 0, -1; i < len(ids); i++ {
+				at := bytes.Index(data, []byte(`"`+ids[i]+`":`))
+				if at <= last {
+					t.Errorf("%s: %s: not in id order:\n%s", name, searchPath(m), data)
+					break
+				}
+				last = at
+			}
+			files++
+		}
+	}
+	if files < 50 {
+		t.Errorf("only %d search files checked", files)
 	}
 }

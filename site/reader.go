@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"slices"
 	"strconv"
 	"strings"
@@ -291,24 +290,24 @@ func (s *Site) planSearch(o *Output) {
 }
 
 func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
-	{
-		idx := make(map[string]string, len(m.Events))
-		for _, e := range m.Events {
-			var b strings.Builder
-			b.WriteString(e.Text)
-			for _, src := range e.Sources {
-				b.WriteString(" ")
-				b.WriteString(src.Title)
-			}
-			idx[e.ID] = b.String()
+	// In id order: stable bytes from build to build.
+	events := slices.Clone(m.Events)
+	slices.SortFunc(events, func(a, b *Event) int { return strings.Compare(a.ID, b.ID) })
+	b := append(buf.AvailableBuffer(), '{')
+	for i, e := range events {
+		if i > 0 {
+			b = append(b, ',')
 		}
-		data, err := json.Marshal(idx) // map keys are sorted: stable bytes
-		if err != nil {
-			panic(err)
+		b = appendJSONString(b, e.ID)
+		b = append(b, ':', '"')
+		b = appendJSONChars(b, e.Text)
+		for _, src := range e.Sources {
+			b = append(b, ' ')
+			b = appendJSONChars(b, src.Title)
 		}
-		buf.Write(data)
-		buf.WriteByte('\n')
+		b = append(b, '"')
 	}
+	buf.Write(append(b, "}\n"...))
 	return nil
 }
 
