@@ -217,9 +217,23 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), diags
 }
 
+// copy is a cached note for one site: linking writes to the event, and its
+// sources and updates get display values for the site, while the cached
+// note may be shown by a site still being served.
+func (p *Event) copy() *Event {
+	e := *p
+	e.RelatedEvents, e.Backlinks, e.Prev, e.Next = nil, nil, nil, nil
+	e.Sources = make([]*Source, len(p.Sources))
+	for i, src := range p.Sources {
+		cp := *src
+		e.Sources[i] = &cp
+	}
+	e.Updates = slices.Clone(p.Updates)
+	return &e
+}
+
 // newSite checks what needs more than one file and builds the site's
-// indexes. Events that came from the cache are copied first, since linking
-// them writes to them.
+// indexes. Events that came from a cache are copied first.
 func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *Diagnostics) *Site {
 	s := &Site{Config: cfg, byID: map[string]*Event{}}
 	errorf := func(e *Event, key, format string, args ...any) {
@@ -227,17 +241,10 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	}
 	drafts := map[string]bool{}
 	byPath := map[string]*Event{}
-	for _, p := range parsed {
-		e := *p
-		e.RelatedEvents, e.Backlinks, e.Prev, e.Next = nil, nil, nil, nil
-		// Sources and updates get display values for this site: copy them,
-		// since the cached note may be shown by a site still being served.
-		e.Sources = make([]*Source, len(p.Sources))
-		for i, src := range p.Sources {
-			cp := *src
-			e.Sources[i] = &cp
+	for _, e := range parsed {
+		if opts.Cache != nil {
+			e = e.copy()
 		}
-		e.Updates = slices.Clone(p.Updates)
 		if !idRE.MatchString(e.ID) {
 			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
 			continue
@@ -246,25 +253,25 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("id %q is also the id of %s: ids are file names and must be unique across content/; rename one of them", e.ID, other.Path)})
 			continue
 		}
-		byPath[e.ID] = &e
+		byPath[e.ID] = e
 		if e.Draft && !opts.Drafts {
 			drafts[e.ID] = true
 			continue
 		}
 		// Local datetimes are on the site's clock, so this needs the config.
 		if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(cfg.Location).Before(e.Date.Start(cfg.Location)) && e.End.End(cfg.Location).Before(e.Date.End(cfg.Location)) {
-			errorf(&e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
+			errorf(e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
 		}
 		if e.Kind != "" && cfg.kind(e.Kind) == nil {
-			errorf(&e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg)), strings.Join(kindNames(cfg), ", "), e.Kind)
+			errorf(e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg)), strings.Join(kindNames(cfg), ", "), e.Kind)
 		}
 		for _, st := range e.Storylines {
 			if cfg.storyline(st) == nil {
-				errorf(&e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg)), st)
+				errorf(e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg)), st)
 			}
 		}
-		s.Events = append(s.Events, &e)
-		s.byID[e.ID] = &e
+		s.Events = append(s.Events, e)
+		s.byID[e.ID] = e
 	}
 	loc := cfg.Location
 	slices.SortFunc(s.Events, func(a, b *Event) int {
