@@ -227,12 +227,28 @@ func (w *Writer) start(name string) (string, error) {
 	p := filepath.Join(w.tmp, filepath.FromSlash(name))
 	d := filepath.Dir(p)
 	if _, done := w.dirs.Load(d); !done {
-		if err := os.MkdirAll(d, 0o755); err != nil {
+		if err := mkdir(d); err != nil {
 			return "", err
 		}
 		w.dirs.Store(d, true)
 	}
 	return p, nil
+}
+
+// mkdir makes folder d in the new output, with its parents. Most folders
+// are one page's, whose parent is there already: one mkdir call, where
+// os.MkdirAll would first stat the folder and then its parent.
+func mkdir(d string) error {
+	switch err := os.Mkdir(d, 0o755); {
+	case err == nil:
+		return nil
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, fs.ErrExist):
+		// A parent is missing; or another worker made it, or a file is in
+		// the way, which MkdirAll tells apart.
+		return os.MkdirAll(d, 0o755)
+	default:
+		return err
+	}
 }
 
 // previous is the path of name in the output being replaced.
