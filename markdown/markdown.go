@@ -123,7 +123,7 @@ func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 	if problems := guard(src); problems != nil {
 		return Doc{Count: map[string]int{}, Problems: problems}
 	}
-	pc, refs := cite.NewContext(sourceIDs, parser.WithIDs(newHeadingIDs()))
+	pc, refs := cite.NewContext(sourceIDs, parser.WithIDs(&headingIDs{}))
 	doc := md.Parser().Parse(text.NewReader(src), parser.WithContext(pc))
 	flattenEmphasis(doc)
 	out := outputs.Get().(*output)
@@ -137,6 +137,10 @@ func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 		panic(err)
 	}
 	d := Doc{HTML: out.buf.String(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src, len(src))}
+	dropped, _ := pc.Get(droppedKey).([]Problem)
+	if len(refs.Problems) == 0 && len(dropped) == 0 {
+		return d
+	}
 	lines := newLineIndex(src)
 	for _, p := range refs.Problems {
 		d.Problems = append(d.Problems, Problem{Line: lines.at(p.Offset), Msg: p.Msg})
@@ -145,7 +149,6 @@ func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 		d.Problems = append(d.Problems, Problem{Line: d.Problems[len(d.Problems)-1].Line,
 			Msg: fmt.Sprintf("and %d more citation problems in this body, not listed: fix the ones above first", refs.Omitted)})
 	}
-	dropped, _ := pc.Get(droppedKey).([]Problem)
 	for i, p := range dropped {
 		p.Line = lines.at(p.Line)
 		if i == maxProblems {
@@ -231,23 +234,32 @@ var pageIDs = []string{"main", "sources", "updates", "related", "filters", "stor
 // heading ids never do.)
 var pageIDRE = regexp.MustCompile(`^(src-[0-9]|cite-[0-9]|f-|[dm][0-9])`)
 
-// headingIDs are goldmark's heading ids, kept clear of the page's own.
-type headingIDs struct{ parser.IDs }
+// headingIDs are goldmark's heading ids, kept clear of the page's own. They
+// are set up on a body's first heading: most bodies have none.
+type headingIDs struct{ ids parser.IDs }
 
-func newHeadingIDs() headingIDs {
-	ids := parser.NewContext().IDs() // goldmark's own, which has no constructor
-	for _, id := range pageIDs {
-		ids.Put([]byte(id))
+func (h *headingIDs) init() {
+	if h.ids != nil {
+		return
 	}
-	return headingIDs{ids}
+	h.ids = parser.NewContext().IDs() // goldmark's own, which has no constructor
+	for _, id := range pageIDs {
+		h.ids.Put([]byte(id))
+	}
 }
 
-func (h headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
-	id := h.IDs.Generate(value, kind)
+func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
+	h.init()
+	id := h.ids.Generate(value, kind)
 	if pageIDRE.Match(id) {
-		id = h.IDs.Generate(append([]byte("h-"), id...), kind)
+		id = h.ids.Generate(append([]byte("h-"), id...), kind)
 	}
 	return id
+}
+
+func (h *headingIDs) Put(value []byte) {
+	h.init()
+	h.ids.Put(value)
 }
 
 var droppedKey = parser.NewContextKey()
