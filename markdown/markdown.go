@@ -21,6 +21,7 @@ import (
 	"github.com/yuin/goldmark/extension"
 	east "github.com/yuin/goldmark/extension/ast"
 	"github.com/yuin/goldmark/parser"
+	gmhtml "github.com/yuin/goldmark/renderer/html"
 	"github.com/yuin/goldmark/text"
 	"github.com/yuin/goldmark/util"
 )
@@ -470,7 +471,11 @@ func plainText(n ast.Node, src []byte, size int) string {
 		case *cite.Citation:
 			return ast.WalkSkipChildren, nil
 		case *ast.Text:
-			t.write(n.Value(src))
+			if n.Parent().Kind() == ast.KindCodeSpan {
+				t.write(n.Value(src)) // code is as written
+			} else {
+				t.write(textOf(n.Value(src)))
+			}
 			if n.SoftLineBreak() || n.HardLineBreak() {
 				t.space()
 			}
@@ -491,6 +496,20 @@ func plainText(n ast.Node, src []byte, size int) string {
 		return s
 	}
 	return strings.Clone(t.b.String())
+}
+
+// textOf is the text a segment of Markdown text shows: its backslash
+// escapes and character references resolved, as goldmark resolves them in
+// the HTML, which is then unescaped. Most text holds neither.
+func textOf(v []byte) []byte {
+	if bytes.IndexByte(v, '\\') < 0 && bytes.IndexByte(v, '&') < 0 {
+		return v
+	}
+	var b bytes.Buffer
+	w := bufio.NewWriter(&b)
+	gmhtml.DefaultWriter.Write(w, v)
+	w.Flush()
+	return []byte(html.UnescapeString(b.String()))
 }
 
 // asciiSpace are the ASCII bytes unicode.IsSpace calls space.

@@ -203,3 +203,19 @@ func TestMayLinkify(t *testing.T) {
 		}
 	}
 }
+
+// TestPlainTextResolvesEscapes: the summary and the search text show what
+// the page shows, not the Markdown source's escapes and references.
+func TestPlainTextResolvesEscapes(t *testing.T) {
+	for src, want := range map[string]string{
+		"A&amp;B &mdash; x&#8212;y&#x2014;z\n": "A&B — x—y—z",
+		`a \* b \_c\_ \[x\] \&amp;` + "\n":     "a * b _c_ [x] &amp;",
+		"`a &amp; \\* b` stays as written\n":   `a &amp; \* b stays as written`,
+		"&unknown; & &amp\n":                   "&unknown; & &amp",
+	} {
+		d := Render([]byte(src), nil)
+		if d.Text != want || d.Summary != want {
+			t.Errorf("%q: text %q, summary %q, want %q", src, d.Text, d.Summary, want)
+		}
+	}
+}
