@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"cmp"
 	"bytes"
 	"encoding/json"
 	"encoding/xml"
@@ -93,16 +94,24 @@ type atomContent struct {
 }
 
 // latest returns up to n events, the most recently changed first.
+// Each event's time is worked out once, not in every comparison.
 func (s *Site) latest(n int) []*Event {
-	loc := s.Config.Location
-	evs := slices.Clone(s.Events)
-	slices.SortStableFunc(evs, func(a, b *Event) int {
-		if c := b.Updated(loc).Compare(a.Updated(loc)); c != 0 {
-			return c
-		}
-		return b.Seq - a.Seq
+	type keyed struct {
+		up time.Time
+		e  *Event
+	}
+	keys := make([]keyed, len(s.Events))
+	for i, e := range s.Events {
+		keys[i] = keyed{e.Updated(s.Config.Location), e}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		return cmp.Or(b.up.Compare(a.up), b.e.Seq-a.e.Seq)
 	})
-	return evs[:min(n, len(evs))]
+	evs := make([]*Event, min(n, len(keys)))
+	for i := range evs {
+		evs[i] = keys[i].e
+	}
+	return evs
 }
 
 func (s *Site) atom() []byte {
