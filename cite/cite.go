@@ -216,7 +216,9 @@ func render(w util.BufWriter, _ []byte, node gast.Node, entering bool) (gast.Wal
 			continue
 		}
 		num := strconv.Itoa(it.Num)
-		w.WriteString(`<a href="#src-` + num + `" id="cite-` + num + `-` + strconv.Itoa(it.Seq) + `" aria-label="source ` + num + `">` + num + `</a>`)
+		for _, s := range [...]string{`<a href="#src-`, num, `" id="cite-`, num, `-`, strconv.Itoa(it.Seq), `" aria-label="source `, num, `">`, num, `</a>`} {
+			w.WriteString(s) // piece by piece: no string built to be copied again
+		}
 	}
 	w.WriteString(`]</sup>`)
 	return gast.WalkSkipChildren, nil
