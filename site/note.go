@@ -53,6 +53,7 @@ type Event struct {
 	Backlinks     []*Event
 	Prev, Next    *Event
 	Seq           int       // position in time order, from 0
+	cal           calendarPlace
 	View          EventView // display values, computed for the site
 }
 

@@ -56,7 +56,7 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 		e, p := ed.old, ed.new
 		kept := *e
 		*e = *p
-		e.RelatedEvents, e.Backlinks, e.Prev, e.Next, e.Seq = kept.RelatedEvents, kept.Backlinks, kept.Prev, kept.Next, kept.Seq
+		e.RelatedEvents, e.Backlinks, e.Prev, e.Next, e.Seq, e.cal = kept.RelatedEvents, kept.Backlinks, kept.Prev, kept.Next, kept.Seq, kept.cal
 		// The sources keep their addresses: the sources page holds them.
 		e.Sources = kept.Sources
 		for i, src := range p.Sources {

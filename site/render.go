@@ -320,7 +320,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			}
 			// A long list is split into pages of whole months, so that
 			// no page grows with the corpus.
-			chunks := chunkMonths(arrange(groupMonths(t.Events, s.Config.Location), newest), frontPageMax)
+			chunks := chunkMonths(arrange(groupMonths(t.Events), newest), frontPageMax)
 			dir := tax.Key + "/" + t.Slug + "/"
 			pages := s.pageLinks(dir, len(chunks))
 			for i, chunk := range chunks {

@@ -279,9 +279,13 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	})
 	for i, e := range s.Events {
 		e.Seq = i
+		e.cal = newCalendarPlace(e, loc)
 		if i > 0 {
 			e.Prev = s.Events[i-1]
 			s.Events[i-1].Next = e
+			if e.cal.day == e.Prev.cal.day {
+				e.cal = e.Prev.cal // the same strings, kept once
+			}
 		}
 	}
 	var allIDs []string // sorted, for suggestions; made on the first mistake
@@ -453,29 +457,41 @@ func (tax *Taxonomy) Term(name string) *Term {
 }
 
 func (s *Site) buildMonths() {
-	s.Months = groupMonths(s.Events, s.Config.Location)
+	s.Months = groupMonths(s.Events)
 }
 
 // groupMonths groups events, in time order, by month and day on the
 // site's calendar.
-func groupMonths(events []*Event, loc *time.Location) []*Month {
+// calendarPlace is where an event falls on the site's calendar, worked out
+// once: every list the event is in groups by it.
+type calendarPlace struct {
+	month, day           date.Date
+	monthSlug, dayAnchor string
+}
+
+func newCalendarPlace(e *Event, loc *time.Location) calendarPlace {
+	local := e.Date.In(loc)
+	c := calendarPlace{month: local.MonthOf(), day: local.DayOf()}
+	c.monthSlug = fmt.Sprintf("%04d", c.month.Year)
+	if c.month.Prec >= date.Month {
+		c.monthSlug = fmt.Sprintf("%04d/%02d", c.month.Year, c.month.Month)
+	}
+	c.dayAnchor = "d" + c.day.String()
+	return c
+}
+
+// groupMonths groups events of the site, in time order, by month and day.
+func groupMonths(events []*Event) []*Month {
 	var months []*Month
 	var cur *Month
 	for _, e := range events {
-		local := e.Date.In(loc)
-		m := local.MonthOf()
-		if cur == nil || cur.Date != m {
-			sl := fmt.Sprintf("%04d", m.Year)
-			if m.Prec >= date.Month {
-				sl = fmt.Sprintf("%04d/%02d", m.Year, m.Month)
-			}
-			cur = &Month{Date: m, Slug: sl}
+		if cur == nil || cur.Date != e.cal.month {
+			cur = &Month{Date: e.cal.month, Slug: e.cal.monthSlug}
 			months = append(months, cur)
 		}
 		cur.Events = append(cur.Events, e)
-		d := local.DayOf()
-		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != d {
-			cur.Days = append(cur.Days, &Day{Date: d, Anchor: "d" + d.String()})
+		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != e.cal.day {
+			cur.Days = append(cur.Days, &Day{Date: e.cal.day, Anchor: e.cal.dayAnchor})
 		}
 		day := cur.Days[len(cur.Days)-1]
 		day.Events = append(day.Events, e)
