@@ -2,8 +2,8 @@ package site
 
 import (
 	"bufio"
-	"cmp"
 	"bytes"
+	"cmp"
 	"encoding/json"
 	"encoding/xml"
 	"io"

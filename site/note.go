@@ -52,7 +52,7 @@ type Event struct {
 	RelatedEvents []*Event
 	Backlinks     []*Event
 	Prev, Next    *Event
-	Seq           int       // position in time order, from 0
+	Seq           int // position in time order, from 0
 	cal           calendarPlace
 	View          EventView // display values, computed for the site
 }
