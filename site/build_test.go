@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"os"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -223,5 +224,16 @@ func TestSourcesSplit(t *testing.T) {
 	}
 	if !strings.Contains(string(small.Files["sources/index.html"]), "source-list") {
 		t.Error("a short bibliography is not shown whole on the sources page")
+	}
+}
+
+// TestValidID holds validID to the rule it replaced, the regular
+// expression ^[A-Za-z0-9][A-Za-z0-9._-]*$.
+func TestValidID(t *testing.T) {
+	re := regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
+	for _, id := range []string{"", "a", "2025-12-19-odesa", "A.b_c-d", ".hidden", "-x", "_x", "x y", "x/y", "kyïv", "x\n", "x.md.", "9", "a..b", "é"} {
+		if got, want := validID(id), re.MatchString(id); got != want {
+			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
 	}
 }

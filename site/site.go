@@ -50,6 +50,7 @@ type Taxonomy struct {
 	Singular string // "Place"
 	Terms    []*Term
 	bySlug   map[string]*Term
+	byName   map[string]*Term // each spelling filed, to its term: spares slug.Make
 }
 
 // Term is one value of a taxonomy, with its events in time order.
@@ -101,7 +102,6 @@ type SourceUse struct {
 var reserved = []string{"events", "kinds", "places", "actors", "tags", "storylines", "sources", "assets", "search", "404", "index", "feed", "sitemap", "robots"}
 
 var (
-	idRE   = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]*$`)
 	yearRE = regexp.MustCompile(`^[0-9]{4}$`)
 	// A page name has no dot, so it can never be a data file's name
 	// (feed.json, events.csv).
@@ -217,6 +217,18 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), diags
 }
 
+// validID reports whether a file name can be an event id: a letter or
+// digit, then letters, digits, dots, underscores and hyphens.
+func validID(id string) bool {
+	for i := 0; i < len(id); i++ {
+		c := id[i]
+		if !('a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || i > 0 && (c == '.' || c == '_' || c == '-')) {
+			return false
+		}
+	}
+	return id != ""
+}
+
 // copy is a cached note for one site: linking writes to the event, and its
 // sources and updates get display values for the site, while the cached
 // note may be shown by a site still being served.
@@ -245,7 +257,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		if opts.Cache != nil {
 			e = e.copy()
 		}
-		if !idRE.MatchString(e.ID) {
+		if !validID(e.ID) {
 			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
 			continue
 		}
@@ -274,9 +286,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		s.byID[e.ID] = e
 	}
 	loc := cfg.Location
-	slices.SortFunc(s.Events, func(a, b *Event) int {
-		return cmp.Or(date.Compare(a.Date, b.Date, loc), date.Compare(a.End, b.End, loc), strings.Compare(a.ID, b.ID))
-	})
+	sortEvents(s.Events, loc)
 	for i, e := range s.Events {
 		e.Seq = i
 		e.cal = newCalendarPlace(e, loc)
@@ -321,16 +331,18 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		slices.SortFunc(e.Backlinks, func(a, b *Event) int { return a.Seq - b.Seq })
 	}
 	// The publishers' index, the longest of these, is built beside the
-	// others; its warnings follow theirs, as if built after.
-	var pubDiags Diagnostics
+	// others and the events' display values, which do not need it; its
+	// warnings follow the taxonomies', as if built after them.
+	var pubDiags, pageDiags Diagnostics
 	var wg sync.WaitGroup
 	wg.Go(func() { s.buildPublishers(&pubDiags) })
 	s.buildTaxonomies(diags)
 	s.buildMonths()
-	wg.Wait()
-	*diags = append(*diags, pubDiags...)
-	s.addPages(pages, diags)
+	s.addPages(pages, &pageDiags)
 	s.decorate()
+	wg.Wait()
+	s.decoratePublishers()
+	*diags = append(append(*diags, pubDiags...), pageDiags...)
 	return s
 }
 
@@ -390,7 +402,14 @@ func (s *Site) buildTaxonomies(diags *Diagnostics) {
 // add files e under each of names, reporting names that make the same slug
 // as another spelling: "Odesa Region" and "Odesa region" must be one.
 func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostics) {
+	if tax.byName == nil {
+		tax.byName = map[string]*Term{}
+	}
 	for _, name := range dedupe(names) {
+		if t := tax.byName[name]; t != nil {
+			t.Events = append(t.Events, e)
+			continue
+		}
 		sl := slug.Make(name)
 		if sl == "" {
 			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q has no letters or digits to name a page after", key, name)})
@@ -409,6 +428,7 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q and %q (in %s) would share the page %s/%s/: spell them the same way", key, name, t.Name, t.firstPath, tax.Key, sl)})
 			continue
 		}
+		tax.byName[name] = t
 		t.Events = append(t.Events, e)
 	}
 }
@@ -450,6 +470,9 @@ func (s *Site) Taxonomy(key string) *Taxonomy {
 // Term finds a term by its name as written in notes (or key, for kinds and
 // storylines).
 func (tax *Taxonomy) Term(name string) *Term {
+	if t := tax.byName[name]; t != nil {
+		return t
+	}
 	if t := tax.bySlug[name]; t != nil {
 		return t
 	}
@@ -462,6 +485,27 @@ func (s *Site) buildMonths() {
 
 // groupMonths groups events, in time order, by month and day on the
 // site's calendar.
+// sortEvents puts events in time order: as date.Compare orders their dates,
+// then their ends, then by id. The times in the site's zone are worked out
+// once, not in each comparison.
+func sortEvents(events []*Event, loc *time.Location) {
+	type keyed struct {
+		start, end time.Time
+		sp, ep     date.Precision
+		e          *Event
+	}
+	keys := make([]keyed, len(events))
+	for i, e := range events {
+		keys[i] = keyed{e.Date.Start(loc), e.End.Start(loc), e.Date.Prec, e.End.Prec, e}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int {
+		return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.sp, b.sp), a.end.Compare(b.end), cmp.Compare(a.ep, b.ep), strings.Compare(a.e.ID, b.e.ID))
+	})
+	for i, k := range keys {
+		events[i] = k.e
+	}
+}
+
 // calendarPlace is where an event falls on the site's calendar, worked out
 // once: every list the event is in groups by it.
 type calendarPlace struct {

@@ -80,11 +80,15 @@ func (s *Site) decorate() {
 	for _, p := range s.Pages {
 		p.URL = c.URL(p.Slug + "/")
 	}
-	for _, p := range s.Publishers {
-		p.URL = c.URL("sources/" + p.Slug + "/")
-	}
-	// Each event's values depend on nothing but it and the indexes.
+	// Each event's values depend on nothing but it and the indexes but the
+	// publishers' (which may still be in the making).
 	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
+}
+
+func (s *Site) decoratePublishers() {
+	for _, p := range s.Publishers {
+		p.URL = s.Config.URL("sources/" + p.Slug + "/")
+	}
 }
 
 // decorateEvent computes an event's display values.
