@@ -309,18 +309,28 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	for _, e := range s.Events {
 		add("event.html", "events/"+e.ID+"/", view{Event: e})
 	}
+	// A long list is split into pages of whole months, so that no page
+	// grows with the corpus. Grouping every term's events touches each
+	// event once per term it is in: the terms are grouped side by side.
+	var terms []*Term
+	for _, tax := range s.Taxonomies {
+		terms = append(terms, tax.Terms...)
+	}
+	termChunks := make([][][]*Month, len(terms)) // by index in terms
+	parallel(len(terms), func(_ *bytes.Buffer, i int) {
+		// A storyline is a thread read from its start.
+		newest := s.Config.Newest && terms[i].Tax.Key != "storylines"
+		termChunks[i] = chunkMonths(arrange(groupMonths(terms[i].Events), newest), frontPageMax)
+	})
 	for _, tax := range s.Taxonomies {
 		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
 		for _, t := range tax.Terms {
-			// A storyline is a thread read from its start.
-			newest := s.Config.Newest && tax.Key != "storylines"
 			desc := t.Description
 			if desc == "" {
 				desc = fmt.Sprintf("Events with the %s %s.", strings.ToLower(tax.Singular), t.Name)
 			}
-			// A long list is split into pages of whole months, so that
-			// no page grows with the corpus.
-			chunks := chunkMonths(arrange(groupMonths(t.Events), newest), frontPageMax)
+			chunks := termChunks[0]
+			termChunks = termChunks[1:]
 			dir := tax.Key + "/" + t.Slug + "/"
 			pages := s.pageLinks(dir, len(chunks))
 			for i, chunk := range chunks {
