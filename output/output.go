@@ -385,5 +385,13 @@ func writeFile(p, prev string, data []byte) error {
 			}
 		}
 	}
-	return os.WriteFile(p, data, 0o644)
+	f, err := create(p)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
