@@ -15,6 +15,8 @@ import (
 	"path/filepath"
 	"strings"
 	"sync"
+
+	"github.com/chronicle-tools/chronicle/internal/osfile"
 )
 
 // Marker is the file that marks a folder as Chronicle's output, which a
@@ -385,7 +387,7 @@ func writeFile(p, prev string, data []byte) error {
 			}
 		}
 	}
-	f, err := create(p)
+	f, err := osfile.Create(p)
 	if err != nil {
 		return err
 	}

@@ -4,9 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io/fs"
-	"os"
 	"strings"
 	"sync"
+
+	"github.com/chronicle-tools/chronicle/internal/osfile"
 )
 
 // diskFS is the site folder as the engine reads it: folders are listed from
@@ -23,7 +24,7 @@ type diskFS struct {
 }
 
 func newDiskFS(root string) *diskFS {
-	return &diskFS{dir: os.DirFS(root), files: map[string][]byte{}}
+	return &diskFS{dir: osfile.DirFS(root), files: map[string][]byte{}}
 }
 
 func (f *diskFS) Open(name string) (fs.File, error) { return f.dir.Open(name) }

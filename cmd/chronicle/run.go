@@ -15,6 +15,8 @@ import (
 
 	"github.com/chronicle-tools/chronicle/output"
 	"github.com/chronicle-tools/chronicle/site"
+
+	"github.com/chronicle-tools/chronicle/internal/osfile"
 )
 
 const usage = `Chronicle builds a sourced chronology from Markdown notes.
@@ -94,7 +96,7 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
-	fsys := os.DirFS(*dir)
+	fsys := osfile.DirFS(*dir)
 	// The output folder is known from config.toml alone, and checked before
 	// anything is rendered; a config with errors is reported by the build.
 	target := *out
@@ -164,7 +166,7 @@ func cmdCheck(args []string, stderr io.Writer) int {
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	diags := site.Check(os.DirFS(*dir), site.Options{Drafts: *drafts})
+	diags := site.Check(osfile.DirFS(*dir), site.Options{Drafts: *drafts})
 	for _, d := range diags {
 		fmt.Fprintln(stderr, d)
 	}

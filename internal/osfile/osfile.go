@@ -1,0 +1,76 @@
+// Package osfile opens files the way a build needs, many and regular. On
+// Unix, os.Open and os.OpenFile try to register every file with the
+// runtime's network poller, which regular files refuse: four failing system
+// calls (fcntl to set non-blocking, epoll_ctl, fcntl twice to undo) for each
+// of the tens of thousands of files a build reads and writes. The files
+// here are opened blocking and wrapped by os.NewFile, which leaves them out.
+package osfile
+
+import (
+	"errors"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+)
+
+// ReadFile is os.ReadFile.
+func ReadFile(path string) ([]byte, error) {
+	f, err := Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	size := 512
+	if fi, err := f.Stat(); err == nil && fi.Size() >= 0 && fi.Size() < 1<<30 {
+		size = max(size, int(fi.Size())+1) // +1: EOF is seen without growing
+	}
+	data := make([]byte, 0, size)
+	for {
+		n, err := f.Read(data[len(data):cap(data)])
+		data = data[:len(data)+n]
+		if errors.Is(err, io.EOF) {
+			return data, nil
+		}
+		if err != nil {
+			return nil, err
+		}
+		if len(data) == cap(data) {
+			data = append(data, 0)[:len(data)]
+		}
+	}
+}
+
+// DirFS is os.DirFS(dir) whose ReadFile opens files as above. The engine
+// reads every note with ReadFile.
+type DirFS string
+
+func (d DirFS) fs() fs.FS { return os.DirFS(string(d)) }
+
+func (d DirFS) Open(name string) (fs.File, error) { return d.fs().Open(name) }
+
+func (d DirFS) ReadDir(name string) ([]fs.DirEntry, error) { return fs.ReadDir(d.fs(), name) }
+
+func (d DirFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.fs(), name) }
+
+// ReadFile reads the named file, with os.DirFS's checks of the name and its
+// errors, which name the file as given.
+func (d DirFS) ReadFile(name string) ([]byte, error) {
+	if !fs.ValidPath(name) || filepath.Separator != '/' && containsSeparator(name) {
+		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
+	}
+	data, err := ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+	if pe, ok := err.(*fs.PathError); ok {
+		pe.Path = name
+	}
+	return data, err
+}
+
+func containsSeparator(name string) bool {
+	for i := 0; i < len(name); i++ {
+		if os.IsPathSeparator(name[i]) {
+			return true
+		}
+	}
+	return false
+}
