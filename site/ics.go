@@ -156,21 +156,23 @@ func icsText(s string) string {
 	if !icsNeedsEscape(s) {
 		return s // most text: nothing to escape, no copy
 	}
-	var b strings.Builder
-	b.Grow(len(s))
+	if !utf8.ValidString(s) {
+		// Each byte that is not UTF-8 becomes U+FFFD; then a byte loop
+		// can copy every other byte as it is.
+		s = strings.Map(func(r rune) rune { return r }, s)
+	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	for _, r := range s {
-		switch {
-		case r == '\\' || r == ';' || r == ',':
+	var b strings.Builder
+	b.Grow(len(s) + len(s)/16)
+	for i := 0; i < len(s); i++ {
+		switch c := s[i]; {
+		case c == '\\' || c == ';' || c == ',':
 			b.WriteByte('\\')
-			b.WriteRune(r)
-		case r == '\n' || r == '\r':
+			b.WriteByte(c)
+		case c == '\n' || c == '\r':
 			b.WriteString(`\n`)
-		case r == '\t':
-			b.WriteRune(r)
-		case r < 0x20 || r == 0x7f:
-		default:
-			b.WriteRune(r)
+		case c == '\t' || c >= 0x20 && c != 0x7f:
+			b.WriteByte(c)
 		}
 	}
 	return b.String()

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"math/rand/v2"
 	"strings"
 	"testing"
 	"time"
@@ -136,6 +137,41 @@ func TestICSHost(t *testing.T) {
 	} {
 		if got := icsHost(in); got != want {
 			t.Errorf("icsHost(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+// icsTextRunes is icsText as first written, rune by rune: the reference
+// for the byte loop that replaced it.
+func icsTextRunes(s string) string {
+	var b strings.Builder
+	for _, r := range strings.ReplaceAll(s, "\r\n", "\n") {
+		switch {
+		case r == '\\' || r == ';' || r == ',':
+			b.WriteByte('\\')
+			b.WriteRune(r)
+		case r == '\n' || r == '\r':
+			b.WriteString(`\n`)
+		case r == '\t':
+			b.WriteRune(r)
+		case r < 0x20 || r == 0x7f:
+		default:
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+func TestICSTextMatchesRuneLoop(t *testing.T) {
+	pieces := []string{"a", " ", ",", ";", "\\", "\n", "\r", "\r\n", "\t", "\x01", "\x7f", "é", "ж", "€", "😀", "\xff", "\x80", "\xe2\x82"}
+	r := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for range r.IntN(40) {
+			sb.WriteString(pieces[r.IntN(len(pieces))])
+		}
+		if s := sb.String(); icsText(s) != icsTextRunes(s) {
+			t.Fatalf("icsText(%q) = %q, want %q", s, icsText(s), icsTextRunes(s))
 		}
 	}
 }
