@@ -19,57 +19,55 @@ import (
 func (s *Site) calendar(out io.Writer) error {
 	c := s.Config
 	w := icsWriter{b: bufio.NewWriterSize(out, 64<<10)}
-	w.line("BEGIN:VCALENDAR")
-	w.line("VERSION:2.0")
-	w.line("PRODID:-//Chronicle//Chronicle//EN")
-	w.line("CALSCALE:GREGORIAN")
-	w.line("METHOD:PUBLISH")
-	w.line("NAME:" + icsText(c.Title))
-	w.line("X-WR-CALNAME:" + icsText(c.Title))
+	w.raw("BEGIN:VCALENDAR")
+	w.raw("VERSION:2.0")
+	w.raw("PRODID:-//Chronicle//Chronicle//EN")
+	w.raw("CALSCALE:GREGORIAN")
+	w.raw("METHOD:PUBLISH")
+	w.text("NAME:", c.Title)
+	w.text("X-WR-CALNAME:", c.Title)
 	if c.Description != "" {
-		w.line("DESCRIPTION:" + icsText(c.Description))
-		w.line("X-WR-CALDESC:" + icsText(c.Description))
+		w.text("DESCRIPTION:", c.Description)
+		w.text("X-WR-CALDESC:", c.Description)
 	}
 	if isAbs(c.BaseURL) {
-		w.line("URL:" + c.AbsURL(""))
+		w.raw("URL:" + c.AbsURL(""))
 	}
-	w.line("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
-	w.line("X-PUBLISHED-TTL:PT12H")
+	w.raw("REFRESH-INTERVAL;VALUE=DURATION:PT12H")
+	w.raw("X-PUBLISHED-TTL:PT12H")
 	host := icsHost(c.BaseURL)
 	for _, e := range s.Events {
 		up := icsUTC(e.Updated(c.Location))
-		w.line("BEGIN:VEVENT")
-		w.line("UID:" + icsText(e.ID+"@"+host))
-		w.line("DTSTAMP:" + up)
-		w.line("LAST-MODIFIED:" + up)
-		w.line("SEQUENCE:" + strconv.Itoa(len(e.Updates)))
+		w.raw("BEGIN:VEVENT")
+		w.text("UID:", e.ID+"@"+host)
+		w.raw("DTSTAMP:" + up)
+		w.raw("LAST-MODIFIED:" + up)
+		w.raw("SEQUENCE:" + strconv.Itoa(len(e.Updates)))
 		start, end := icsSpan(e.Date, e.End, c.Location)
-		w.line("DTSTART" + start)
+		w.raw("DTSTART" + start)
 		if end != "" {
-			w.line("DTEND" + end)
+			w.raw("DTEND" + end)
 		}
-		w.line("SUMMARY:" + icsText(e.Title))
-		w.line("DESCRIPTION:" + icsText(s.icsDescription(e)))
+		w.text("SUMMARY:", e.Title)
+		w.text("DESCRIPTION:", s.icsDescription(e))
 		if places := dedupe(e.Places); len(places) > 0 {
-			w.line("LOCATION:" + icsText(strings.Join(places, ", ")))
+			w.text("LOCATION:", strings.Join(places, ", "))
 		}
 		var cats []string
 		if k := c.kind(e.Kind); k != nil {
-			cats = append(cats, icsText(k.Label))
+			cats = append(cats, k.Label)
 		}
-		for _, t := range dedupe(e.Tags) {
-			cats = append(cats, icsText(t))
-		}
+		cats = append(cats, dedupe(e.Tags)...)
 		if len(cats) > 0 {
-			w.line("CATEGORIES:" + strings.Join(cats, ","))
+			w.texts("CATEGORIES:", cats)
 		}
 		if isAbs(c.BaseURL) {
-			w.line("URL:" + c.AbsURL("events/"+e.ID+"/"))
+			w.raw("URL:" + c.AbsURL("events/"+e.ID+"/"))
 		}
-		w.line("TRANSP:TRANSPARENT")
-		w.line("END:VEVENT")
+		w.raw("TRANSP:TRANSPARENT")
+		w.raw("END:VEVENT")
 	}
-	w.line("END:VCALENDAR")
+	w.raw("END:VCALENDAR")
 	return w.b.Flush()
 }
 
@@ -152,9 +150,12 @@ func isAbs(u string) bool {
 // icsText escapes a TEXT value: backslash, semicolon, comma and line breaks
 // (RFC 5545, 3.3.11). Other control characters, which TEXT may not hold, are
 // dropped.
-func icsText(s string) string {
+func icsText(s string) string { return string(appendICSText(nil, s)) }
+
+// appendICSText appends s escaped as icsText escapes it.
+func appendICSText(b []byte, s string) []byte {
 	if !icsNeedsEscape(s) {
-		return s // most text: nothing to escape, no copy
+		return append(b, s...) // most text: nothing to escape
 	}
 	if !utf8.ValidString(s) {
 		// Each byte that is not UTF-8 becomes U+FFFD; then a byte loop
@@ -162,20 +163,17 @@ func icsText(s string) string {
 		s = strings.Map(func(r rune) rune { return r }, s)
 	}
 	s = strings.ReplaceAll(s, "\r\n", "\n")
-	var b strings.Builder
-	b.Grow(len(s) + len(s)/16)
 	for i := 0; i < len(s); i++ {
 		switch c := s[i]; {
 		case c == '\\' || c == ';' || c == ',':
-			b.WriteByte('\\')
-			b.WriteByte(c)
+			b = append(b, '\\', c)
 		case c == '\n' || c == '\r':
-			b.WriteString(`\n`)
+			b = append(b, `\n`...)
 		case c == '\t' || c >= 0x20 && c != 0x7f:
-			b.WriteByte(c)
+			b = append(b, c)
 		}
 	}
-	return b.String()
+	return b
 }
 
 // icsNeedsEscape reports whether icsText would change s: it holds a byte
@@ -197,25 +195,43 @@ func icsNeedsEscape(s string) bool {
 // line is longer than 75 octets: a long line continues on the next after a
 // single space, and a fold never splits a UTF-8 sequence.
 type icsWriter struct {
-	b *bufio.Writer
+	b    *bufio.Writer
+	line []byte // the content line being made
 }
 
 const icsLineMax = 75
 
-func (w *icsWriter) line(s string) {
-	if len(s) <= icsLineMax {
-		w.b.WriteString(s)
-		w.b.WriteString("\r\n")
-		return
+// text writes a property of TEXT value: name (with its colon) and s.
+func (w *icsWriter) text(name, s string) {
+	w.line = appendICSText(append(w.line[:0], name...), s)
+	w.write()
+}
+
+// texts writes a property whose value is a list of TEXT values.
+func (w *icsWriter) texts(name string, list []string) {
+	w.line = append(w.line[:0], name...)
+	for i, s := range list {
+		if i > 0 {
+			w.line = append(w.line, ',')
+		}
+		w.line = appendICSText(w.line, s)
 	}
+	w.write()
+}
+
+// raw writes a line as it is.
+func (w *icsWriter) raw(s string) {
+	w.line = append(w.line[:0], s...)
+	w.write()
+}
+
+// write writes the line made, folded.
+func (w *icsWriter) write() {
+	s := w.line
 	// Cut at most 75 octets at a time (74 after the folding space), back
 	// to the start of the UTF-8 sequence the cut would split.
 	room := icsLineMax
-	for {
-		if len(s) <= room {
-			w.b.WriteString(s)
-			break
-		}
+	for len(s) > room {
 		cut := room
 		for back := 0; back < utf8.UTFMax-1 && !utf8.RuneStart(s[cut]); back++ {
 			cut--
@@ -223,10 +239,11 @@ func (w *icsWriter) line(s string) {
 		if !utf8.RuneStart(s[cut]) { // not UTF-8: cut anywhere
 			cut = room
 		}
-		w.b.WriteString(s[:cut])
+		w.b.Write(s[:cut])
 		w.b.WriteString("\r\n ")
 		s = s[cut:]
 		room = icsLineMax - 1
 	}
+	w.b.Write(s)
 	w.b.WriteString("\r\n")
 }

@@ -23,7 +23,7 @@ func TestICSFold(t *testing.T) {
 	} {
 		var buf strings.Builder
 		w := icsWriter{b: bufio.NewWriter(&buf)}
-		w.line(s)
+		w.raw(s)
 		w.b.Flush()
 		out := buf.String()
 		if !strings.HasSuffix(out, "\r\n") {
