@@ -101,10 +101,13 @@ func (d *jsonDate) appendJSON(b []byte) []byte {
 
 // appendField appends sep, the key (which needs no escaping) and the value.
 func appendField(b []byte, sep byte, key, value string) []byte {
+	return appendJSONString(appendKey(b, sep, key), value)
+}
+
+func appendKey(b []byte, sep byte, key string) []byte {
 	b = append(b, sep, '"')
 	b = append(b, key...)
-	b = append(b, '"', ':')
-	return appendJSONString(b, value)
+	return append(b, '"', ':')
 }
 
 // appendJSONString appends s quoted as encoding/json quotes it with HTML
@@ -112,17 +115,26 @@ func appendField(b []byte, sep byte, key, value string) []byte {
 // are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped for JavaScript.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	b = appendJSONChars(b, s)
+	b = appendJSONChars(b, s, &jsonPlain)
 	return append(b, '"')
 }
 
-// appendJSONChars appends s escaped for a JSON string, without the quotes.
-func appendJSONChars(b []byte, s string) []byte {
+// appendJSONStringHTML is appendJSONString with <, > and & escaped too, as
+// json.Marshal does by default: the text is safe inside a <script>.
+func appendJSONStringHTML(b []byte, s string) []byte {
+	b = append(b, '"')
+	b = appendJSONChars(b, s, &jsonPlainHTML)
+	return append(b, '"')
+}
+
+// appendJSONChars appends s escaped for a JSON string, without the quotes;
+// plain marks the ASCII bytes written as they are.
+func appendJSONChars(b []byte, s string, plain *[256]bool) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if jsonPlain[c] {
+		if plain[c] {
 			i++
 			continue
 		}
@@ -167,10 +179,50 @@ func appendJSONChars(b []byte, s string) []byte {
 }
 
 // jsonPlain marks the bytes a JSON string holds as they are: ASCII from the
-// space up, but for quote and backslash.
-var jsonPlain = func() (t [256]bool) {
+// space up, but for quote and backslash. jsonPlainHTML leaves out <, > and &
+// as well, which the escape for control characters writes as \u003c and so
+// on, as encoding/json does.
+var jsonPlain, jsonPlainHTML = func() (t, h [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
+		h[c] = t[c] && c != '<' && c != '>' && c != '&'
 	}
-	return t
+	return t, h
 }()
+
+// appendJSON appends ld as json.Marshal writes it, HTML escaped: it goes
+// into a <script> element of the event's page.
+func (ld *jsonLD) appendJSON(b []byte) []byte {
+	field := func(b []byte, sep byte, key, value string) []byte {
+		return appendJSONStringHTML(appendKey(b, sep, key), value)
+	}
+	b = field(b, '{', "@context", ld.Context)
+	b = field(b, ',', "@type", ld.Type)
+	b = field(b, ',', "name", ld.Name)
+	if ld.Description != "" {
+		b = field(b, ',', "description", ld.Description)
+	}
+	b = field(b, ',', "url", ld.URL)
+	b = field(b, ',', "startDate", ld.StartDate)
+	if ld.EndDate != "" {
+		b = field(b, ',', "endDate", ld.EndDate)
+	}
+	b = field(b, ',', "eventStatus", ld.EventStatus)
+	if len(ld.Location) > 0 {
+		b = append(b, `,"location":`...)
+		b = appendArray(b, ld.Location, func(t *ldThing, b []byte) []byte {
+			return append(field(field(b, '{', "@type", t.Type), ',', "name", t.Name), '}')
+		})
+	}
+	b = append(b, `,"citation":`...)
+	b = appendArray(b, ld.Citation, func(c *ldCitation, b []byte) []byte {
+		b = field(field(field(b, '{', "@type", c.Type), ',', "name", c.Name), ',', "url", c.URL)
+		b = append(b, `,"publisher":`...)
+		b = append(field(field(b, '{', "@type", c.Publisher.Type), ',', "name", c.Publisher.Name), '}')
+		if c.DatePublished != "" {
+			b = field(b, ',', "datePublished", c.DatePublished)
+		}
+		return append(b, '}')
+	})
+	return append(b, '}')
+}

@@ -115,3 +115,42 @@ func TestSearchFiles(t *testing.T) {
 		t.Errorf("only %d search files checked", files)
 	}
 }
+
+// TestJSONLDMatchesMarshal writes every event's JSON-LD of the comparison
+// sites both ways: by hand and by json.Marshal, which escapes <, > and &.
+func TestJSONLDMatchesMarshal(t *testing.T) {
+	events := 0
+	for name, fsys := range comparisonSites(t) {
+		s, diags := Load(fsys, Options{})
+		if s == nil || diags.Errors() > 0 {
+			continue
+		}
+		for _, e := range s.Events {
+			ld := s.jsonLD(e)
+			want, err := json.Marshal(ld)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if got := ld.appendJSON(nil); !bytes.Equal(got, want) {
+				t.Fatalf("%s: %s:\n got %s\nwant %s", name, e.ID, got, want)
+			}
+			events++
+		}
+	}
+	if events < 2000 {
+		t.Errorf("only %d events compared", events)
+	}
+}
+
+// FuzzJSONStringHTML holds appendJSONStringHTML to json.Marshal.
+func FuzzJSONStringHTML(f *testing.F) {
+	for _, s := range append([]string{"</script><!--", "a & b < c > d", "\u2028\xff"}, hostileText...) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		want, _ := json.Marshal(s)
+		if got := appendJSONStringHTML(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	})
+}

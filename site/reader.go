@@ -260,7 +260,7 @@ func (s *Site) jsonLD(e *Event) jsonLD {
 	c := s.Config
 	ld := jsonLD{
 		Context: "https://schema.org", Type: "Event", Name: e.Title, Description: e.Summary,
-		URL: c.AbsURL("events/" + e.ID + "/"), StartDate: e.Date.ISO(c.Location),
+		URL: c.AbsURL("events/" + e.ID + "/"), StartDate: e.View.ISO, // worked out by decorateEvent
 		EventStatus: "https://schema.org/EventScheduled", Citation: []ldCitation{},
 	}
 	if !e.End.IsZero() {
@@ -272,7 +272,7 @@ func (s *Site) jsonLD(e *Event) jsonLD {
 	for _, src := range e.Sources {
 		ci := ldCitation{Type: "CreativeWork", Name: src.Title, URL: src.URL, Publisher: ldThing{Type: "Organization", Name: src.Publisher}}
 		if !src.Published.IsZero() && !src.PublishedEstimated {
-			ci.DatePublished = src.Published.ISO(c.Location)
+			ci.DatePublished = src.PublishedView.ISO
 		}
 		ld.Citation = append(ld.Citation, ci)
 	}
@@ -300,10 +300,10 @@ func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
 		}
 		b = appendJSONString(b, e.ID)
 		b = append(b, ':', '"')
-		b = appendJSONChars(b, e.Text)
+		b = appendJSONChars(b, e.Text, &jsonPlain)
 		for _, src := range e.Sources {
 			b = append(b, ' ')
-			b = appendJSONChars(b, src.Title)
+			b = appendJSONChars(b, src.Title, &jsonPlain)
 		}
 		b = append(b, '"')
 	}

@@ -2,7 +2,6 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
 	"html/template"
 
 	"github.com/chronicle-tools/chronicle/date"
@@ -46,11 +45,8 @@ type EventView struct {
 // JSONLD describes the event for search engines, as schema.org data. It
 // is made when a page asks for it rather than kept for every event.
 func (v EventView) JSONLD() template.JS {
-	ld, err := json.Marshal(v.site.jsonLD(v.event)) // escapes <, > and &: safe in <script>
-	if err != nil {
-		panic(err) // plain strings only
-	}
-	return template.JS(ld)
+	ld := v.site.jsonLD(v.event)
+	return template.JS(ld.appendJSON(nil)) // escapes <, > and &: safe in <script>
 }
 
 // DateView is a date shown on a page.
