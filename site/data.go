@@ -221,6 +221,14 @@ func jdatePtr(d date.Date, loc *time.Location) *jsonDate {
 	return &j
 }
 
+// viewDatePtr is jdatePtr of a date whose view is worked out.
+func viewDatePtr(d date.Date, v DateView) *jsonDate {
+	if d.IsZero() {
+		return nil
+	}
+	return &jsonDate{v.ISO, d.Prec.String()}
+}
+
 func nonNil(s []string) []string {
 	if s == nil {
 		return []string{}
@@ -262,7 +270,8 @@ func (s *Site) jsonEvent(e *Event) jsonEvent {
 	c := s.Config
 	je := jsonEvent{
 		ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
-		Date: jdate(e.Date, c.Location), End: jdatePtr(e.End, c.Location),
+		// The dates decorateEvent worked out, where it did.
+		Date: jsonDate{e.View.ISO, e.Date.Prec.String()}, End: jdatePtr(e.End, c.Location),
 		Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
 		Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
 		Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
@@ -273,12 +282,12 @@ func (s *Site) jsonEvent(e *Event) jsonEvent {
 	for _, src := range e.Sources {
 		je.Sources = append(je.Sources, jsonSource{
 			Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
-			Published: jdatePtr(src.Published, c.Location), PublishedEstimated: src.PublishedEstimated,
+			Published: viewDatePtr(src.Published, src.PublishedView), PublishedEstimated: src.PublishedEstimated,
 			Accessed: jdatePtr(src.Accessed, c.Location), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
 		})
 	}
 	for _, u := range e.Updates {
-		je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, c.Location), Note: u.Note})
+		je.Updates = append(je.Updates, jsonUpdate{Date: jsonDate{u.View.ISO, u.Date.Prec.String()}, Note: u.Note})
 	}
 	return je
 }
