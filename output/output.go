@@ -144,6 +144,7 @@ func Write(dir string, files map[string][]byte) error {
 // rsync and deploys see only real changes.
 type Writer struct {
 	dir, abs, tmp string
+	fresh         bool // no previous output: no file to compare with
 	mu            sync.Mutex
 	err           error
 	dirs          sync.Map // folders made so far
@@ -167,7 +168,8 @@ func NewWriter(dir string) (*Writer, error) {
 		os.RemoveAll(tmp)
 		return nil, err
 	}
-	return &Writer{dir: dir, abs: abs, tmp: tmp}, nil
+	_, err = os.Lstat(abs)
+	return &Writer{dir: dir, abs: abs, tmp: tmp, fresh: errors.Is(err, fs.ErrNotExist)}, nil
 }
 
 func (w *Writer) failed() error {
@@ -253,8 +255,12 @@ func mkdir(d string) error {
 	}
 }
 
-// previous is the path of name in the output being replaced.
+// previous is the path of name in the output being replaced, or "" when
+// there is none, which spares a failing stat for every file of a first build.
 func (w *Writer) previous(name string) string {
+	if w.fresh {
+		return ""
+	}
 	return filepath.Join(w.abs, filepath.FromSlash(name))
 }
 
@@ -282,7 +288,7 @@ func (s *streamed) Close() error {
 	if cerr := s.f.Close(); err == nil {
 		err = cerr
 	}
-	if err == nil {
+	if err == nil && s.prev != "" {
 		err = linkIfSame(s.f.Name(), s.prev)
 	}
 	return s.w.check(err)
@@ -380,20 +386,15 @@ func (w *Writer) Commit() error {
 // writeFile writes data to p, hard-linking the previous file instead when its
 // bytes are the same, which keeps its modification time.
 func writeFile(p, prev string, data []byte) error {
+	if prev == "" {
+		return osfile.WriteFile(p, data)
+	}
 	if fi, err := os.Stat(prev); err == nil && fi.Mode().IsRegular() && fi.Size() == int64(len(data)) {
-		if old, err := os.ReadFile(prev); err == nil && string(old) == string(data) {
+		if old, err := osfile.ReadFile(prev); err == nil && string(old) == string(data) {
 			if os.Link(prev, p) == nil {
 				return nil
 			}
 		}
 	}
-	f, err := osfile.Create(p)
-	if err != nil {
-		return err
-	}
-	_, err = f.Write(data)
-	if cerr := f.Close(); err == nil {
-		err = cerr
-	}
-	return err
+	return osfile.WriteFile(p, data)
 }

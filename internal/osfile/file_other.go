@@ -4,10 +4,8 @@ package osfile
 
 import "os"
 
-// Open opens a file for reading.
-func Open(path string) (*os.File, error) { return os.Open(path) }
+// ReadFile is os.ReadFile.
+func ReadFile(path string) ([]byte, error) { return os.ReadFile(path) }
 
-// Create creates or truncates a file for writing, with permissions 0644.
-func Create(path string) (*os.File, error) {
-	return os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_TRUNC, 0o644)
-}
+// WriteFile is os.WriteFile with permissions 0644.
+func WriteFile(path string, data []byte) error { return os.WriteFile(path, data, 0o644) }

@@ -29,15 +29,10 @@ func TestReadFileMatchesOS(t *testing.T) {
 	}
 }
 
-func TestCreateTruncates(t *testing.T) {
+func TestWriteFileTruncates(t *testing.T) {
 	p := filepath.Join(t.TempDir(), "f")
-	for _, text := range []string{"a longer first text", "short"} {
-		f, err := Create(p)
-		if err != nil {
-			t.Fatal(err)
-		}
-		f.WriteString(text)
-		if err := f.Close(); err != nil {
+	for _, text := range []string{"a longer first text", "short", ""} {
+		if err := WriteFile(p, []byte(text)); err != nil {
 			t.Fatal(err)
 		}
 		if got, _ := os.ReadFile(p); string(got) != text {
@@ -46,6 +41,9 @@ func TestCreateTruncates(t *testing.T) {
 	}
 	if fi, _ := os.Stat(p); fi.Mode().Perm() != 0o644&^umask() {
 		t.Errorf("mode %v", fi.Mode())
+	}
+	if err := WriteFile(filepath.Join(p, "under-a-file"), nil); err == nil || !strings.Contains(err.Error(), "under-a-file") {
+		t.Errorf("writing under a file: %v, want an error naming the path", err)
 	}
 }
 
