@@ -232,16 +232,16 @@ func validID(id string) bool {
 // copy is a cached note for one site: linking writes to the event, and its
 // sources and updates get display values for the site, while the cached
 // note may be shown by a site still being served.
-func (p *Event) copy() *Event {
-	e := *p
-	e.RelatedEvents, e.Backlinks, e.Prev, e.Next = nil, nil, nil, nil
-	e.Sources = make([]*Source, len(p.Sources))
-	for i, src := range p.Sources {
+func (e *Event) copy() *Event {
+	c := *e
+	c.RelatedEvents, c.Backlinks, c.Prev, c.Next = nil, nil, nil, nil
+	c.Sources = make([]*Source, len(e.Sources))
+	for i, src := range e.Sources {
 		cp := *src
-		e.Sources[i] = &cp
+		c.Sources[i] = &cp
 	}
-	e.Updates = slices.Clone(p.Updates)
-	return &e
+	c.Updates = slices.Clone(e.Updates)
+	return &c
 }
 
 // newSite checks what needs more than one file and builds the site's
