@@ -197,6 +197,11 @@ func TestMayLinkify(t *testing.T) {
 		"the @ sign alone, and @handle":   false,
 		"name@ at the end":                true, // maybe: linkify decides
 		"Ünïcödé@exämple.org (non-ASCII)": true,
+		"a line \t\nand the next":         true, // trailing spaces
+		"one space, then CRLF \r\nand on": false,
+		"a line\r\nand CRLF":              false,
+		"a stray\rreturn":                 true,
+		"one trailing space \nis fine":    false,
 	} {
 		if got := mayLinkify([]byte(src)); got != want {
 			t.Errorf("mayLinkify(%q) = %v, want %v", src, got, want)
