@@ -7,9 +7,11 @@ import (
 
 // events.json is most of a build's bytes after the pages (47 MB at 10,000
 // notes), and encoding/json spent a tenth of the render's time on it,
-// finding the fields by reflection. These append its events directly, byte
-// for byte as json.Encoder writes them with HTML escaping off;
-// TestEventJSONMatchesEncoder holds them to it.
+// finding the fields by reflection. These append its events, the search
+// files and each event page's JSON-LD directly, byte for byte as
+// encoding/json writes them: TestEventJSONMatchesEncoder,
+// TestJSONLDMatchesMarshal and the fuzz targets of jsonenc_test.go hold
+// them to it.
 
 // appendJSON appends e as one line of compact JSON, without a newline.
 func (e *jsonEvent) appendJSON(b []byte) []byte {
@@ -35,10 +37,7 @@ func (e *jsonEvent) appendJSON(b []byte) []byte {
 		key   string
 		items []string
 	}{{"places", e.Places}, {"actors", e.Actors}, {"tags", e.Tags}, {"storylines", e.Storylines}, {"related", e.Related}} {
-		b = append(b, `,"`...)
-		b = append(b, list.key...)
-		b = append(b, `":`...)
-		b = appendArray(b, list.items, func(s *string, b []byte) []byte { return appendJSONString(b, *s) })
+		b = appendArray(appendKey(b, ',', list.key), list.items, func(s *string, b []byte) []byte { return appendJSONString(b, *s) })
 	}
 	b = append(b, `,"sources":`...)
 	b = appendArray(b, e.Sources, (*jsonSource).appendJSON)
