@@ -3,6 +3,7 @@
 package date
 
 import (
+	"cmp"
 	"fmt"
 	"strconv"
 	"strings"
@@ -154,16 +155,25 @@ func (d Date) End(loc *time.Location) time.Time {
 // Compare orders dates by start, then coarser before finer (so "2025-12"
 // comes before 2025-12-01 when both start together), reporting -1, 0 or +1.
 func Compare(a, b Date, loc *time.Location) int {
-	if c := a.Start(loc).Compare(b.Start(loc)); c != 0 {
+	return a.Key(loc).Compare(b.Key(loc))
+}
+
+// A Key is what Compare orders a date by, worked out once: a sort of many
+// dates compares keys rather than convert both dates in every comparison.
+type Key struct {
+	start time.Time
+	prec  Precision
+}
+
+// Key returns the date's key on loc's clock.
+func (d Date) Key(loc *time.Location) Key { return Key{d.Start(loc), d.Prec} }
+
+// Compare orders keys as Compare orders their dates.
+func (k Key) Compare(o Key) int {
+	if c := k.start.Compare(o.start); c != 0 {
 		return c
 	}
-	switch {
-	case a.Prec < b.Prec:
-		return -1
-	case a.Prec > b.Prec:
-		return 1
-	}
-	return 0
+	return cmp.Compare(k.prec, o.prec)
 }
 
 // String writes the date back in the form it was written in; ParseTOML of

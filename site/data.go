@@ -94,24 +94,16 @@ type atomContent struct {
 }
 
 // latest returns up to n events, the most recently changed first.
-// Each event's time is worked out once, not in every comparison.
 func (s *Site) latest(n int) []*Event {
-	type keyed struct {
-		up time.Time
-		e  *Event
+	type key struct {
+		updated time.Time
+		seq     int // the later in time order first, among those changed together
 	}
-	keys := make([]keyed, len(s.Events))
-	for i, e := range s.Events {
-		keys[i] = keyed{e.Updated(s.Config.Location), e}
-	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		return cmp.Or(b.up.Compare(a.up), b.e.Seq-a.e.Seq)
+	evs := slices.Clone(s.Events)
+	sortByKey(evs, func(e *Event) key { return key{e.Updated(s.Config.Location), e.Seq} }, func(a, b key) int {
+		return cmp.Or(b.updated.Compare(a.updated), b.seq-a.seq)
 	})
-	evs := make([]*Event, min(n, len(keys)))
-	for i := range evs {
-		evs[i] = keys[i].e
-	}
-	return evs
+	return evs[:min(n, len(evs))]
 }
 
 func (s *Site) atom() []byte {

@@ -486,23 +486,31 @@ func (s *Site) buildMonths() {
 // groupMonths groups events, in time order, by month and day on the
 // site's calendar.
 // sortEvents puts events in time order: as date.Compare orders their dates,
-// then their ends, then by id. The times in the site's zone are worked out
-// once, not in each comparison.
+// then their ends, then by id.
 func sortEvents(events []*Event, loc *time.Location) {
-	type keyed struct {
-		start, end time.Time
-		sp, ep     date.Precision
-		e          *Event
+	type key struct {
+		date, end date.Key
+		id        string
 	}
-	keys := make([]keyed, len(events))
-	for i, e := range events {
-		keys[i] = keyed{e.Date.Start(loc), e.End.Start(loc), e.Date.Prec, e.End.Prec, e}
-	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		return cmp.Or(a.start.Compare(b.start), cmp.Compare(a.sp, b.sp), a.end.Compare(b.end), cmp.Compare(a.ep, b.ep), strings.Compare(a.e.ID, b.e.ID))
+	sortByKey(events, func(e *Event) key { return key{e.Date.Key(loc), e.End.Key(loc), e.ID} }, func(a, b key) int {
+		return cmp.Or(a.date.Compare(b.date), a.end.Compare(b.end), strings.Compare(a.id, b.id))
 	})
+}
+
+// sortByKey sorts list by a key worked out once for each element, not in
+// each of the n log n comparisons.
+func sortByKey[T, K any](list []T, key func(T) K, compare func(a, b K) int) {
+	type keyed struct {
+		k K
+		v T
+	}
+	keys := make([]keyed, len(list))
+	for i, v := range list {
+		keys[i] = keyed{key(v), v}
+	}
+	slices.SortFunc(keys, func(a, b keyed) int { return compare(a.k, b.k) })
 	for i, k := range keys {
-		events[i] = k.e
+		list[i] = k.v
 	}
 }
 
@@ -623,27 +631,15 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 	}
 }
 
-// sortSourceUses orders a publisher's sources by date, then URL. The times
-// are worked out once, not in each of the n log n comparisons.
+// sortSourceUses orders a publisher's sources by date, then URL.
 func sortSourceUses(list []*SourceUse) {
-	type keyed struct {
-		sec  int64 // the time as two integers, cheaper to compare than a time.Time
-		nsec int
-		prec date.Precision
-		url  string
-		u    *SourceUse
+	type key struct {
+		published date.Key
+		url       string
 	}
-	keys := make([]keyed, len(list))
-	for i, u := range list {
-		at := u.Source.Published.Start(time.UTC)
-		keys[i] = keyed{at.Unix(), at.Nanosecond(), u.Source.Published.Prec, u.Source.URL, u}
-	}
-	slices.SortFunc(keys, func(a, b keyed) int {
-		return cmp.Or(cmp.Compare(a.sec, b.sec), cmp.Compare(a.nsec, b.nsec), cmp.Compare(a.prec, b.prec), strings.Compare(a.url, b.url))
+	sortByKey(list, func(u *SourceUse) key { return key{u.Source.Published.Key(time.UTC), u.Source.URL} }, func(a, b key) int {
+		return cmp.Or(a.published.Compare(b.published), strings.Compare(a.url, b.url))
 	})
-	for i, k := range keys {
-		list[i] = k.u
-	}
 }
 
 func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
