@@ -147,12 +147,9 @@ func isAbs(u string) bool {
 	return strings.HasPrefix(u, "https://") || strings.HasPrefix(u, "http://")
 }
 
-// icsText escapes a TEXT value: backslash, semicolon, comma and line breaks
-// (RFC 5545, 3.3.11). Other control characters, which TEXT may not hold, are
-// dropped.
-func icsText(s string) string { return string(appendICSText(nil, s)) }
-
-// appendICSText appends s escaped as icsText escapes it.
+// appendICSText appends s escaped as a TEXT value: backslash, semicolon,
+// comma and line breaks (RFC 5545, 3.3.11). Other control characters, which
+// TEXT may not hold, are dropped.
 func appendICSText(b []byte, s string) []byte {
 	if !icsNeedsEscape(s) {
 		return append(b, s...) // most text: nothing to escape
@@ -176,7 +173,7 @@ func appendICSText(b []byte, s string) []byte {
 	return b
 }
 
-// icsNeedsEscape reports whether icsText would change s: it holds a byte
+// icsNeedsEscape reports whether appendICSText would change s: it holds a byte
 // to escape or drop, or bytes that are not UTF-8 (written as U+FFFD).
 func icsNeedsEscape(s string) bool {
 	ascii := true

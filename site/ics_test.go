@@ -66,8 +66,8 @@ func TestICSText(t *testing.T) {
 		"tab\tkept, bell\x07x": "tab\tkept\\, bellx",
 		"Київ; Одеса":          `Київ\; Одеса`,
 	} {
-		if got := icsText(in); got != want {
-			t.Errorf("icsText(%q) = %q, want %q", in, got, want)
+		if got := string(appendICSText(nil, in)); got != want {
+			t.Errorf("appendICSText(%q) = %q, want %q", in, got, want)
 		}
 	}
 }
@@ -141,7 +141,7 @@ func TestICSHost(t *testing.T) {
 	}
 }
 
-// icsTextRunes is icsText as first written, rune by rune: the reference
+// icsTextRunes is the TEXT escaping as first written, rune by rune: the reference
 // for the byte loop that replaced it.
 func icsTextRunes(s string) string {
 	var b strings.Builder
@@ -170,8 +170,9 @@ func TestICSTextMatchesRuneLoop(t *testing.T) {
 		for range r.IntN(40) {
 			sb.WriteString(pieces[r.IntN(len(pieces))])
 		}
-		if s := sb.String(); icsText(s) != icsTextRunes(s) {
-			t.Fatalf("icsText(%q) = %q, want %q", s, icsText(s), icsTextRunes(s))
+		s := sb.String()
+		if got := string(appendICSText(nil, s)); got != icsTextRunes(s) {
+			t.Fatalf("appendICSText(%q) = %q, want %q", s, got, icsTextRunes(s))
 		}
 	}
 }

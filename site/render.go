@@ -316,12 +316,16 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	for _, tax := range s.Taxonomies {
 		terms = append(terms, tax.Terms...)
 	}
-	termChunks := make([][][]*Month, len(terms)) // by index in terms
+	chunks := make([][][]*Month, len(terms))
 	parallel(len(terms), func(_ *bytes.Buffer, i int) {
 		// A storyline is a thread read from its start.
 		newest := s.Config.Newest && terms[i].Tax.Key != "storylines"
-		termChunks[i] = chunkMonths(arrange(groupMonths(terms[i].Events), newest), frontPageMax)
+		chunks[i] = chunkMonths(arrange(groupMonths(terms[i].Events), newest), frontPageMax)
 	})
+	termChunks := make(map[*Term][][]*Month, len(terms))
+	for i, t := range terms {
+		termChunks[t] = chunks[i]
+	}
 	for _, tax := range s.Taxonomies {
 		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
 		for _, t := range tax.Terms {
@@ -329,8 +333,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			if desc == "" {
 				desc = fmt.Sprintf("Events with the %s %s.", strings.ToLower(tax.Singular), t.Name)
 			}
-			chunks := termChunks[0]
-			termChunks = termChunks[1:]
+			chunks := termChunks[t]
 			dir := tax.Key + "/" + t.Slug + "/"
 			pages := s.pageLinks(dir, len(chunks))
 			for i, chunk := range chunks {

@@ -287,15 +287,14 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	}
 	loc := cfg.Location
 	sortEvents(s.Events, loc)
+	var prev *calendarPlace
 	for i, e := range s.Events {
 		e.Seq = i
-		e.cal = newCalendarPlace(e, loc)
+		e.cal = newCalendarPlace(e, loc, prev)
+		prev = &e.cal
 		if i > 0 {
 			e.Prev = s.Events[i-1]
 			s.Events[i-1].Next = e
-			if e.cal.day == e.Prev.cal.day {
-				e.cal = e.Prev.cal // the same strings, kept once
-			}
 		}
 	}
 	var allIDs []string // sorted, for suggestions; made on the first mistake
@@ -521,9 +520,14 @@ type calendarPlace struct {
 	monthSlug, dayAnchor string
 }
 
-func newCalendarPlace(e *Event, loc *time.Location) calendarPlace {
+// newCalendarPlace is e's place; the previous event's, strings and all,
+// when e falls on the same day.
+func newCalendarPlace(e *Event, loc *time.Location, prev *calendarPlace) calendarPlace {
 	local := e.Date.In(loc)
 	c := calendarPlace{month: local.MonthOf(), day: local.DayOf()}
+	if prev != nil && prev.day == c.day {
+		return *prev
+	}
 	c.monthSlug = fmt.Sprintf("%04d", c.month.Year)
 	if c.month.Prec >= date.Month {
 		c.monthSlug = fmt.Sprintf("%04d/%02d", c.month.Year, c.month.Month)

@@ -28,21 +28,13 @@ func (d DirFS) Stat(name string) (fs.FileInfo, error) { return fs.Stat(d.fs(), n
 // ReadFile reads the named file, with os.DirFS's checks of the name and its
 // errors, which name the file as given.
 func (d DirFS) ReadFile(name string) ([]byte, error) {
-	if !fs.ValidPath(name) || filepath.Separator != '/' && containsSeparator(name) {
+	local, err := filepath.Localize(name)
+	if err != nil || !fs.ValidPath(name) {
 		return nil, &fs.PathError{Op: "readfile", Path: name, Err: fs.ErrInvalid}
 	}
-	data, err := ReadFile(filepath.Join(string(d), filepath.FromSlash(name)))
+	data, err := ReadFile(filepath.Join(string(d), local))
 	if pe, ok := err.(*fs.PathError); ok {
 		pe.Path = name
 	}
 	return data, err
-}
-
-func containsSeparator(name string) bool {
-	for i := 0; i < len(name); i++ {
-		if os.IsPathSeparator(name[i]) {
-			return true
-		}
-	}
-	return false
 }
