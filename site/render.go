@@ -54,32 +54,36 @@ type view struct {
 }
 
 // loadTemplates parses the default templates, each replaced by the site's
-// templates/NAME when it exists.
-func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*template.Template, []byte) {
+// templates/NAME when it exists. builtin tells which templates are the
+// built-in text: the site has none of its own, or a copy of it.
+func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (tpls map[string]*template.Template, css []byte, builtin map[string]bool) {
+	builtin = map[string]bool{}
 	read := func(name string) (string, []byte) {
-		if data, err := fs.ReadFile(fsys, "templates/"+name); err == nil {
-			return "templates/" + name, data
-		}
-		data, err := fs.ReadFile(templates.FS, name)
+		def, err := fs.ReadFile(templates.FS, name)
 		if err != nil {
 			panic(err) // the embedded set is fixed at compile time
 		}
-		return "(built-in) " + name, data
+		if own, err := fs.ReadFile(fsys, "templates/"+name); err == nil {
+			builtin[name] = bytes.Equal(own, def)
+			return "templates/" + name, own
+		}
+		builtin[name] = true
+		return "(built-in) " + name, def
 	}
 	funcs := s.funcs()
 	baseName, baseText := read("base.html")
 	base, err := template.New("base.html").Funcs(funcs).Parse(string(baseText))
 	if err != nil {
 		*diags = append(*diags, templateDiag(baseName, err))
-		return nil, nil
+		return nil, nil, nil
 	}
-	if !overridden(fsys, "base.html") {
+	if builtin["base.html"] {
 		// The built-in "days" and "source-uses" are written by writeDays
 		// and writeSourceUses, to the same bytes.
 		template.Must(base.New("days").Parse(`{{writtenDays .}}`))
 		template.Must(base.New("source-uses").Parse(`{{writtenSourceUses .}}`))
 	}
-	out := map[string]*template.Template{}
+	tpls = map[string]*template.Template{}
 	for _, name := range pageTemplates {
 		file, text := read(name)
 		t, err := template.Must(base.Clone()).New(name).Parse(string(text))
@@ -87,22 +91,9 @@ func loadTemplates(fsys fs.FS, s *Site, diags *Diagnostics) (map[string]*templat
 			*diags = append(*diags, templateDiag(file, err))
 			continue
 		}
-
-		out[name] = t
+		tpls[name] = t
 	}
-	css := asset(fsys, "style.css")
-	return out, css
-}
-
-// overridden reports whether the site has its own templates/NAME, other
-// than a copy of the built-in one.
-func overridden(fsys fs.FS, name string) bool {
-	own, err := fs.ReadFile(fsys, "templates/"+name)
-	if err != nil {
-		return false
-	}
-	builtin, _ := fs.ReadFile(templates.FS, name)
-	return !bytes.Equal(own, builtin)
+	return tpls, asset(fsys, "style.css"), builtin
 }
 
 // asset reads a default asset, or the site's own file of the same name.
@@ -160,19 +151,11 @@ func (s *Site) funcs() template.FuncMap {
 		// every list page it appears on.
 		"item":  s.item,
 		"items": s.itemList,
-		"writtenSourceUses": func(uses []*SourceUse) template.HTML {
-			b := listBufs.Get().(*bytes.Buffer)
-			defer listBufs.Put(b)
-			b.Reset()
-			writeSourceUses(b, uses)
-			return template.HTML(b.String())
+		"writtenSourceUses": func(uses []*SourceUse) (template.HTML, error) {
+			return written(func(b *bytes.Buffer) error { writeSourceUses(b, uses); return nil })
 		},
 		"writtenDays": func(days []*Day) (template.HTML, error) {
-			b := listBufs.Get().(*bytes.Buffer)
-			defer listBufs.Put(b)
-			b.Reset()
-			err := s.writeDays(b, days)
-			return template.HTML(b.String()), err
+			return written(func(b *bytes.Buffer) error { return s.writeDays(b, days) })
 		},
 		"lower": strings.ToLower,
 		"add":   func(a, b int) int { return a + b },
@@ -225,7 +208,7 @@ func reversed[T any](list []T) []T {
 // rendering nothing yet but the assets, whose names carry their bytes'
 // fingerprint. It returns nil when a template does not parse.
 func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
-	tpls, css := loadTemplates(fsys, s, diags)
+	tpls, css, builtin := loadTemplates(fsys, s, diags)
 	if tpls == nil || len(tpls) < len(pageTemplates) {
 		return nil
 	}
@@ -235,9 +218,9 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	jsURL := o.asset("filter", ".js", asset(fsys, "filter.js"))
 
 	// Which built-in templates eventpage.go writes in their stead.
-	ownBase := overridden(fsys, "base.html")
-	writtenEvent := !ownBase && !overridden(fsys, "event.html")
-	writtenTerm := !ownBase && !overridden(fsys, "term.html")
+	ownBase := !builtin["base.html"]
+	writtenEvent := !ownBase && builtin["event.html"]
+	writtenTerm := !ownBase && builtin["term.html"]
 	s.itemTpl = tpls["index.html"]
 	if !ownBase {
 		s.itemTpl = nil // writeItem writes the same
@@ -447,32 +430,36 @@ func (s *Site) item(e *Event) (template.HTML, error) {
 	if h := s.items[e.Seq].Load(); h != nil {
 		return *h, nil
 	}
-	b := listBufs.Get().(*bytes.Buffer)
-	defer listBufs.Put(b)
-	b.Reset()
-	if s.itemTpl == nil {
-		writeItem(b, e)
-	} else if err := s.itemTpl.ExecuteTemplate(b, "item", e); err != nil {
+	h, err := written(func(b *bytes.Buffer) error {
+		if s.itemTpl == nil {
+			writeItem(b, e)
+			return nil
+		}
+		return s.itemTpl.ExecuteTemplate(b, "item", e)
+	})
+	if err != nil {
 		return "", err
 	}
-	h := template.HTML(b.String())
 	s.items[e.Seq].Store(&h)
 	return h, nil
 }
 
 // itemList is the entries of events, each on a line of its own.
 func (s *Site) itemList(events []*Event) (template.HTML, error) {
+	return written(func(b *bytes.Buffer) error { return s.writeItems(b, events) })
+}
+
+// written is what write writes, made in a pooled buffer: the list of a long
+// term page runs to hundreds of kilobytes, and growing a new buffer to that
+// size for each page costs more than the writing.
+func written(write func(*bytes.Buffer) error) (template.HTML, error) {
 	b := listBufs.Get().(*bytes.Buffer)
 	defer listBufs.Put(b)
 	b.Reset()
-	err := s.writeItems(b, events)
+	err := write(b)
 	return template.HTML(b.String()), err
 }
 
-// listBufs hold lists while they are written, before they become one
-// string: the list of a long term page runs to hundreds of kilobytes, and
-// growing a new buffer to that size for each page costs more than the
-// writing.
 var listBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // parallel calls f(buf, i) for i in [0, n) on one worker per CPU, each
