@@ -92,6 +92,15 @@ type Page struct {
 	Body        template.HTML
 }
 
+// lfLines returns data with CRLF line ends made LF; a file without a CR,
+// most of them, is returned as it is, not copied.
+func lfLines(data []byte) []byte {
+	if bytes.IndexByte(data, '\r') < 0 {
+		return data
+	}
+	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+}
+
 // splitFrontMatter separates "+++\nTOML\n+++\nbody". It returns the TOML,
 // the body and the body's first line number. A byte-order mark and CRLF line
 // endings are accepted.
@@ -159,9 +168,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	if bytes.IndexByte(data, '\r') >= 0 { // no copy for the files without
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	}
+	data = lfLines(data)
 	fm, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
 		return nil, Diagnostics{{Path: path, Line: 1, Msg: err.Error()}}
@@ -370,9 +377,7 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	if bytes.IndexByte(data, '\r') >= 0 { // no copy for the files without
-		data = bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
-	}
+	data = lfLines(data)
 	fm, body, bodyLine, err := splitFrontMatter(data)
 	if err != nil {
 		return nil, Diagnostics{{Path: path, Line: 1, Msg: strings.Replace(err.Error(), "a note", "a page", 1)}}
