@@ -201,24 +201,19 @@ type jsonUpdate struct {
 	Note string   `json:"note"`
 }
 
-func jdate(d date.Date, loc *time.Location) jsonDate {
-	return jsonDate{Value: d.ISO(loc), Precision: d.Prec.String()}
+// jdate is a date as events.json gives it, from its ISO form (worked out
+// once by decorateEvent where it can be).
+func jdate(d date.Date, iso string) jsonDate {
+	return jsonDate{Value: iso, Precision: d.Prec.String()}
 }
 
-func jdatePtr(d date.Date, loc *time.Location) *jsonDate {
+// jdatePtr is jdate, or nil for no date.
+func jdatePtr(d date.Date, iso string) *jsonDate {
 	if d.IsZero() {
 		return nil
 	}
-	j := jdate(d, loc)
+	j := jdate(d, iso)
 	return &j
-}
-
-// viewDatePtr is jdatePtr of a date whose view is worked out.
-func viewDatePtr(d date.Date, v DateView) *jsonDate {
-	if d.IsZero() {
-		return nil
-	}
-	return &jsonDate{v.ISO, d.Prec.String()}
 }
 
 func nonNil(s []string) []string {
@@ -262,8 +257,7 @@ func (s *Site) jsonEvent(e *Event) jsonEvent {
 	c := s.Config
 	je := jsonEvent{
 		ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
-		// The dates decorateEvent worked out, where it did.
-		Date: jsonDate{e.View.ISO, e.Date.Prec.String()}, End: jdatePtr(e.End, c.Location),
+		Date: jdate(e.Date, e.View.ISO), End: jdatePtr(e.End, e.End.ISO(c.Location)),
 		Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
 		Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
 		Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
@@ -274,12 +268,12 @@ func (s *Site) jsonEvent(e *Event) jsonEvent {
 	for _, src := range e.Sources {
 		je.Sources = append(je.Sources, jsonSource{
 			Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
-			Published: viewDatePtr(src.Published, src.PublishedView), PublishedEstimated: src.PublishedEstimated,
-			Accessed: jdatePtr(src.Accessed, c.Location), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
+			Published: jdatePtr(src.Published, src.PublishedView.ISO), PublishedEstimated: src.PublishedEstimated,
+			Accessed: jdatePtr(src.Accessed, src.Accessed.ISO(c.Location)), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
 		})
 	}
 	for _, u := range e.Updates {
-		je.Updates = append(je.Updates, jsonUpdate{Date: jsonDate{u.View.ISO, u.Date.Prec.String()}, Note: u.Note})
+		je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, u.View.ISO), Note: u.Note})
 	}
 	return je
 }
