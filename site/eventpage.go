@@ -28,8 +28,7 @@ func writeEventPage(b *bytes.Buffer, v *view) {
 	e := v.Event
 	writePage(b, v, "article", func() {
 		b.WriteString("\n<script type=\"application/ld+json\">")
-		ld := e.View.site.jsonLD(e) // as JSONLD gives it, written in place
-		b.Write(ld.appendJSON(b.AvailableBuffer()))
+		b.Write(e.View.appendJSONLD(b.AvailableBuffer())) // in place
 		b.WriteString("</script>\n")
 	}, func() { writeEventMain(b, e, v.Site.Config.Location) })
 }

@@ -44,9 +44,12 @@ type EventView struct {
 
 // JSONLD describes the event for search engines, as schema.org data. It
 // is made when a page asks for it rather than kept for every event.
-func (v EventView) JSONLD() template.JS {
+func (v EventView) JSONLD() template.JS { return template.JS(v.appendJSONLD(nil)) }
+
+// appendJSONLD appends JSONLD's text, escaped for a <script> (<, > and &).
+func (v EventView) appendJSONLD(b []byte) []byte {
 	ld := v.site.jsonLD(v.event)
-	return template.JS(ld.appendJSON(nil)) // escapes <, > and &: safe in <script>
+	return ld.appendJSON(b)
 }
 
 // DateView is a date shown on a page.
