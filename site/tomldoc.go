@@ -26,6 +26,10 @@ type tomlDoc struct {
 // decodeTOML parses text; a syntax error becomes a diagnostic at its line.
 func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bool) {
 	d := &tomlDoc{path: path, offset: offset, text: text, diags: diags}
+	if root, ok := fastTOML(text); ok {
+		d.root = root
+		return d, true
+	}
 	if line := tooDeep(text); line > 0 {
 		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", maxTOMLDepth)})
 		return nil, false
