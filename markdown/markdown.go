@@ -37,7 +37,6 @@ type Problem struct {
 type Doc struct {
 	HTML     string
 	Summary  string         // the first paragraph as plain text
-	Text     string         // the whole body as plain text, for search
 	Cited    []string       // source ids in order of first citation
 	Count    map[string]int // source id -> times cited
 	Problems []Problem
@@ -168,7 +167,7 @@ func render(md goldmark.Markdown, src []byte, sourceIDs []string) Doc {
 		// Rendering to a bytes.Buffer fails only on a bug in a renderer.
 		panic(err)
 	}
-	d := Doc{HTML: out.buf.String(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src), Text: plainText(doc, src, len(src))}
+	d := Doc{HTML: out.buf.String(), Cited: refs.Order, Count: refs.Count, Summary: firstParagraph(doc, src)}
 	dropped, _ := pc.Get(droppedKey).([]Problem)
 	if len(refs.Problems) == 0 && len(dropped) == 0 {
 		return d
@@ -489,8 +488,7 @@ func firstParagraph(doc ast.Node, src []byte) string {
 // whitespace collapsed; blocks are separated by a space.
 // size is the length of n's source, which the text seldom exceeds.
 func plainText(n ast.Node, src []byte, size int) string {
-	var t spaced
-	t.b.Grow(size)
+	t := spaced{b: make([]byte, 0, size)}
 	ast.Walk(n, func(n ast.Node, entering bool) (ast.WalkStatus, error) {
 		if !entering {
 			if n.Type() == ast.TypeBlock {
@@ -521,12 +519,7 @@ func plainText(n ast.Node, src []byte, size int) string {
 		}
 		return ast.WalkContinue, nil
 	})
-	// The text is kept for the whole build: copy it to its exact length
-	// when markup left much of the buffer unused.
-	if s := t.b.String(); t.b.Cap()-len(s) <= len(s)/8 {
-		return s
-	}
-	return strings.Clone(t.b.String())
+	return string(t.b)
 }
 
 // textOf is the text a segment of Markdown text shows: its backslash
@@ -551,13 +544,17 @@ var asciiSpace = [utf8.RuneSelf]bool{'\t': true, '\n': true, '\v': true, '\f': t
 // spaced collects text with each run of white space made one space, and
 // none at either end, as strings.Fields and Join would, in one pass.
 type spaced struct {
-	b       strings.Builder
+	b       []byte
+	start   int  // where the text starts in b
 	pending bool // a space is due before the next word
 }
 
-func (t *spaced) space() { t.pending = t.b.Len() > 0 }
+func (t *spaced) space() { t.pending = len(t.b) > t.start }
 
-func (t *spaced) write(p []byte) {
+func (t *spaced) write(p []byte) { writeWords(t, p) }
+
+// writeWords is spaced.write for text of either type.
+func writeWords[T string | []byte](t *spaced, p T) {
 	for len(p) > 0 {
 		word := 0 // the length of the word p starts with
 		for word < len(p) {
@@ -569,23 +566,30 @@ func (t *spaced) write(p []byte) {
 				word++
 				continue
 			}
-			r, size := utf8.DecodeRune(p[word:])
+			r, size := decodeRune(p[word:])
 			if unicode.IsSpace(r) {
 				break
 			}
 			word += size
 		}
 		if word == 0 {
-			_, size := utf8.DecodeRune(p)
+			_, size := decodeRune(p)
 			t.space()
 			p = p[size:]
 			continue
 		}
 		if t.pending {
-			t.b.WriteByte(' ')
+			t.b = append(t.b, ' ')
 			t.pending = false
 		}
-		t.b.Write(p[:word])
+		t.b = append(t.b, p[:word]...)
 		p = p[word:]
 	}
+}
+
+func decodeRune[T string | []byte](p T) (rune, int) {
+	if s, ok := any(p).(string); ok {
+		return utf8.DecodeRuneInString(s)
+	}
+	return utf8.DecodeRune([]byte(p))
 }

@@ -159,7 +159,7 @@ func TestSpacedIsFieldsJoin(t *testing.T) {
 			var sp spaced
 			sp.write([]byte(text[:cut]))
 			sp.write([]byte(text[cut:]))
-			if got, want := sp.b.String(), strings.Join(strings.Fields(text), " "); got != want && utf8.ValidString(text[:cut]) {
+			if got, want := string(sp.b), strings.Join(strings.Fields(text), " "); got != want && utf8.ValidString(text[:cut]) {
 				t.Errorf("%q cut at %d: %q, want %q", text, cut, got, want)
 			}
 		}
@@ -219,8 +219,8 @@ func TestPlainTextResolvesEscapes(t *testing.T) {
 		"&unknown; & &amp\n":                   "&unknown; & &amp",
 	} {
 		d := Render([]byte(src), nil)
-		if d.Text != want || d.Summary != want {
-			t.Errorf("%q: text %q, summary %q, want %q", src, d.Text, d.Summary, want)
+		if text := string(AppendText(nil, d.HTML)); text != want || d.Summary != want {
+			t.Errorf("%q: text %q, summary %q, want %q", src, text, d.Summary, want)
 		}
 	}
 }

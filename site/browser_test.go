@@ -154,7 +154,7 @@ func TestBrowserSearch(t *testing.T) {
 	// And a word that the notes' bodies hold but no title or summary does.
 	word := "Filanovsky"
 	withWord := eventIDs(res.Site.Events, func(e *Event) bool {
-		return strings.Contains(strings.ToLower(e.Title+" "+e.Summary+" "+e.Text), strings.ToLower(word))
+		return strings.Contains(strings.ToLower(e.Title+" "+e.Summary+" "+e.Text()), strings.ToLower(word))
 	})
 	if len(withWord) < 2 {
 		t.Fatalf("want a word in several notes, %q is in %v", word, withWord)

@@ -128,7 +128,7 @@ func appendJSONStringHTML(b []byte, s string) []byte {
 
 // appendJSONChars appends s escaped for a JSON string, without the quotes;
 // plain marks the ASCII bytes written as they are.
-func appendJSONChars(b []byte, s string, plain *[256]bool) []byte {
+func appendJSONChars[T string | []byte](b []byte, s T, plain *[256]bool) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
@@ -159,7 +159,7 @@ func appendJSONChars(b []byte, s string, plain *[256]bool) []byte {
 			start = i
 			continue
 		}
-		r, size := utf8.DecodeRuneInString(s[i:])
+		r, size := utf8.DecodeRuneInString(string(s[i:min(i+utf8.UTFMax, len(s))]))
 		switch {
 		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)

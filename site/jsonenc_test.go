@@ -91,7 +91,7 @@ func TestSearchFiles(t *testing.T) {
 				t.Errorf("%s: %s has %d events, want %d", name, searchPath(m), len(got), len(m.Events))
 			}
 			for _, e := range m.Events {
-				want := e.Text
+				want := e.Text()
 				for _, src := range e.Sources {
 					want += " " + src.Title
 				}

@@ -44,7 +44,6 @@ type Event struct {
 	Sources        []*Source // in the order of first citation, then the uncited
 	Updates        []Update
 	Body           template.HTML
-	Text           string // the body as plain text, for search
 
 	frontMatter string // the TOML text, for the lines of later checks
 
@@ -315,7 +314,6 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	// The body.
 	md := markdown.Render(body, ids)
 	e.Body = template.HTML(md.HTML)
-	e.Text = md.Text
 	for _, p := range md.Problems {
 		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + p.Line - 1, Msg: p.Msg, Warning: p.Warn})
 	}
@@ -412,6 +410,10 @@ func contains(list []string, s string) bool {
 	}
 	return false
 }
+
+// Text is the body as plain text, as the search files hold it. It is
+// worked out from the body's HTML on each call.
+func (e *Event) Text() string { return string(markdown.AppendText(nil, string(e.Body))) }
 
 // line is the file line of a front matter key, for the checks of newSite.
 // It scans the front matter again: only problems ask, and few notes have any.

@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/markdown"
 	"github.com/chronicle-tools/chronicle/slug"
 )
 
@@ -294,13 +295,15 @@ func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
 	events := slices.Clone(m.Events)
 	slices.SortFunc(events, func(a, b *Event) int { return strings.Compare(a.ID, b.ID) })
 	b := append(buf.AvailableBuffer(), '{')
+	var text []byte
 	for i, e := range events {
 		if i > 0 {
 			b = append(b, ',')
 		}
 		b = appendJSONString(b, e.ID)
 		b = append(b, ':', '"')
-		b = appendJSONChars(b, e.Text, &jsonPlain)
+		text = markdown.AppendText(text[:0], string(e.Body))
+		b = appendJSONChars(b, text, &jsonPlain)
 		for _, src := range e.Sources {
 			b = append(b, ' ')
 			b = appendJSONChars(b, src.Title, &jsonPlain)
