@@ -129,7 +129,12 @@ func cmdBuild(args []string, stderr io.Writer) int {
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		res, err = site.BuildTo(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}, w)
+		var o *site.Output
+		if o, err = site.Prepare(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}); err != nil {
+			return
+		}
+		renderingMemory()
+		res, err = o.RenderAll(w)
 	}()
 	select {
 	case <-done:
@@ -157,6 +162,18 @@ func cmdBuild(args []string, stderr io.Writer) int {
 	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(len(res.Site.Events), "event"), count(res.Pages, "page"),
 		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(path), "/")+"/")
 	return 0
+}
+
+// renderingMemory readies the garbage collector for the pages. By now the
+// site's data is all made and stays to the end, while each page's garbage
+// dies with the page: a heap of half again the live data, not twice it
+// (GOGC's 100), is enough from here on. At 100,000 notes the peak fell
+// from 1.95-2.3 GB to 1.88-1.98 GB in six runs, in the same time; at
+// 10,000, from about 240 to 215 MB. A GOGC the user set is theirs.
+func renderingMemory() {
+	if os.Getenv("GOGC") == "" {
+		debug.SetGCPercent(50)
+	}
 }
 
 func cmdCheck(args []string, stderr io.Writer) int {
