@@ -168,10 +168,10 @@ func cmdBuild(args []string, stderr io.Writer) int {
 // site's data is all made and stays to the end, while each page's garbage
 // dies with the page: a heap of a third again the live data, not twice it
 // (GOGC's 100), is enough from here on. It costs collecting: at 100,000
-// notes 8.1 s of CPU for 4.6 s (a second or two of the build's 25-28 s),
-// and the peak falls from 1.95-2.4 GB to 1.8 GB; at 10,000 the cost is
-// within the noise and the peak falls from about 240 to 200 MB. A GOGC
-// the user set is theirs.
+// notes 8.1 s of CPU for 4.6 s (a second or two of the build's 24-28 s),
+// and the peak falls from 1.95-2.4 GB to 1.72-1.79 GB (2.0 GB once in
+// eleven runs); at 10,000 the cost is within the noise and the peak falls
+// from about 240 to 200 MB. A GOGC the user set is theirs.
 func renderingMemory() {
 	if os.Getenv("GOGC") == "" {
 		debug.SetGCPercent(35)
