@@ -54,11 +54,7 @@ func fastTOML(text string) (map[string]any, bool) {
 			root[name] = append(arr, table)
 			continue
 		}
-		k := 0
-		for k < len(line) && isBareKeyByte(line[k]) {
-			k++
-		}
-		key, rest := line[:k], strings.TrimLeft(line[k:], " \t")
+		key, rest := bareKey(line)
 		if key == "" || len(rest) == 0 || rest[0] != '=' {
 			return nil, false
 		}
@@ -79,12 +75,7 @@ func arrayTableHeader(line string) (string, bool) {
 	if !strings.HasPrefix(line, "[[") {
 		return "", false
 	}
-	line = strings.TrimLeft(line[2:], " \t")
-	k := 0
-	for k < len(line) && isBareKeyByte(line[k]) {
-		k++
-	}
-	name, rest := line[:k], strings.TrimLeft(line[k:], " \t")
+	name, rest := bareKey(strings.TrimLeft(line[2:], " \t"))
 	if name == "" || !strings.HasPrefix(rest, "]]") || !endOfLine(rest[2:]) {
 		return "", false
 	}
@@ -94,6 +85,16 @@ func arrayTableHeader(line string) (string, bool) {
 func endOfLine(rest string) bool {
 	rest = strings.TrimLeft(rest, " \t")
 	return rest == "" || rest[0] == '#'
+}
+
+// bareKey splits s into the bare key it starts with, maybe empty, and
+// what follows that key's trailing blanks.
+func bareKey(s string) (key, rest string) {
+	k := 0
+	for k < len(s) && isBareKeyByte(s[k]) {
+		k++
+	}
+	return s[:k], strings.TrimLeft(s[k:], " \t")
 }
 
 func isBareKeyByte(c byte) bool {
