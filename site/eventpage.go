@@ -71,6 +71,11 @@ func writePage(b *bytes.Buffer, v *view, ogType string, head, main func()) {
 	writeMeta(b, "property", "og:url", v.Canonical)
 	b.WriteString("\n")
 	b.WriteString(string(v.Chrome.Links))
+	if v.Filters {
+		b.WriteString("\n<script src=\"")
+		escURL(b, v.JS)
+		b.WriteString("\" defer></script>")
+	}
 	head()
 	b.WriteString("\n</head>\n<body>\n")
 	b.WriteString(string(v.Chrome.Header))
@@ -120,26 +125,92 @@ func (s *Site) writeTermMain(b *bytes.Buffer, v *view) error {
 		}
 		b.WriteString("\n</section>\n")
 	}
-	if len(v.PageLinks) > 1 {
-		b.WriteString("\n<nav class=\"pager\" aria-label=\"Pages of this list\">\n<p>Pages: ")
-		for i, l := range v.PageLinks {
-			if i > 0 {
-				b.WriteString(" · ")
-			}
-			current := ""
-			if i+1 == v.PageNum {
-				current = ` aria-current="page"`
-			}
-			b.WriteString("<a href=\"")
-			escURL(b, l.URL)
-			b.WriteString("\"" + current + ">")
-			esc(b, l.Name)
-			b.WriteString("</a>")
-		}
-		b.WriteString("</p>\n</nav>")
-	}
+	writePager(b, v)
 	b.WriteString("\n")
 	return nil
+}
+
+// writePager writes base.html's "pager", the links to the pages of a list
+// split into pages.
+func writePager(b *bytes.Buffer, v *view) {
+	if len(v.PageLinks) <= 1 {
+		return
+	}
+	b.WriteString("\n<nav class=\"pager\" aria-label=\"Pages of this list\">\n<p>Pages: ")
+	for i, l := range v.PageLinks {
+		if i > 0 {
+			b.WriteString(" · ")
+		}
+		current := ""
+		if i+1 == v.PageNum {
+			current = ` aria-current="page"`
+		}
+		b.WriteString("<a href=\"")
+		escURL(b, l.URL)
+		b.WriteString("\"" + current + ">")
+		esc(b, l.Name)
+		b.WriteString("</a>")
+	}
+	b.WriteString("</p>\n</nav>")
+}
+
+// writeMonthPage writes what base.html and month.html make of v, a month's
+// archive page.
+func (s *Site) writeMonthPage(b *bytes.Buffer, v *view) error {
+	var err error
+	writePage(b, v, "website", func() {}, func() { err = s.writeMonthMain(b, v) })
+	return err
+}
+
+// writeMonthMain writes month.html's "main".
+func (s *Site) writeMonthMain(b *bytes.Buffer, v *view) error {
+	c, m := s.Config, v.Month
+	human := m.Date.HumanIn(c.Location)
+	b.WriteString("<h1>")
+	esc(b, human)
+	b.WriteString("</h1>\n<p class=\"overview\">")
+	b.WriteString(plural(len(m.Events), "event", "events"))
+	b.WriteString(". ")
+	writeA(b, "", c.URL(""), "", "Back to the chronology", "")
+	b.WriteString(".</p>\n")
+	b.WriteString(string(v.Chrome.Filters))
+	b.WriteString("\n<section class=\"month\" aria-labelledby=\"mh\" data-search=\"")
+	esc(b, c.URL(searchPath(m)))
+	b.WriteString("\">\n<h2 id=\"mh\" class=\"visually-hidden\">Events of ")
+	esc(b, human)
+	b.WriteString("</h2>\n")
+	if err := s.writeDays(b, m.Days); err != nil {
+		return err
+	}
+	b.WriteString("\n</section>\n<nav class=\"pager\" aria-label=\"Months\">\n")
+	if p := v.Prev; p != nil {
+		writeA(b, ` rel="prev"`, c.URL(p.Slug+"/"), "← ", p.Date.HumanIn(c.Location), "")
+	}
+	b.WriteString("\n")
+	if n := v.Next; n != nil {
+		writeA(b, ` rel="next"`, c.URL(n.Slug+"/"), "", n.Date.HumanIn(c.Location), " →")
+	}
+	b.WriteString("\n</nav>\n")
+	return nil
+}
+
+// writePublisherPage writes what base.html and publisher.html make of v, a
+// page of a publisher's sources.
+func writePublisherPage(b *bytes.Buffer, v *view) {
+	writePage(b, v, "website", func() {}, func() {
+		p := v.Publisher
+		b.WriteString("<h1><span class=\"small\">Publisher:</span> ")
+		esc(b, p.Name)
+		b.WriteString("</h1>\n<p class=\"overview\">")
+		b.WriteString(plural(len(p.Sources), "source", "sources"))
+		b.WriteString(", each with the events that cite it. ")
+		writeA(b, "", v.Site.Links.Sources, "", "All publishers", "")
+		b.WriteString(".</p>\n<ul class=\"source-list\">")
+		writeSourceUses(b, v.Sources)
+		b.WriteString("\n</ul>")
+		writePager(b, v)
+		b.WriteString("\n")
+	})
 }
 
 // writeEventMain writes event.html's "main".

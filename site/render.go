@@ -221,6 +221,8 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	ownBase := !builtin["base.html"]
 	writtenEvent := !ownBase && builtin["event.html"]
 	writtenTerm := !ownBase && builtin["term.html"]
+	writtenMonth := !ownBase && builtin["month.html"]
+	writtenPublisher := !ownBase && builtin["publisher.html"]
 	s.itemTpl = tpls["index.html"]
 	if !ownBase {
 		s.itemTpl = nil // writeItem writes the same
@@ -257,6 +259,13 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 				return nil
 			case tpl == "term.html" && writtenTerm:
 				return s.writeTermPage(buf, &v)
+			case tpl == "month.html" && writtenMonth && v.Chrome != nil:
+				// Written, not executed: a month's list runs to megabytes,
+				// which a template function's result would copy twice more.
+				return s.writeMonthPage(buf, &v)
+			case tpl == "publisher.html" && writtenPublisher && v.Chrome != nil:
+				writePublisherPage(buf, &v)
+				return nil
 			}
 			return t.ExecuteTemplate(buf, "base", &v)
 		})
@@ -383,6 +392,7 @@ func (s *Site) pageLinks(dir string, n int) []Link {
 // head's links, the header with the site's navigation, and the footer.
 type Chrome struct {
 	Links, Header, Footer template.HTML
+	Filters               template.HTML // the filter form, on the pages that have it
 }
 
 func (s *Site) chrome(t *template.Template, cssURL, jsURL string) (*Chrome, error) {
@@ -392,7 +402,10 @@ func (s *Site) chrome(t *template.Template, cssURL, jsURL string) (*Chrome, erro
 	for _, part := range []struct {
 		name string
 		dst  *template.HTML
-	}{{"links-head", &c.Links}, {"header", &c.Header}, {"footer", &c.Footer}} {
+	}{{"links-head", &c.Links}, {"header", &c.Header}, {"footer", &c.Footer}, {"filters", &c.Filters}} {
+		if part.name == "filters" && t.Lookup(part.name) == nil {
+			continue // a site's own base.html need not have the form
+		}
 		var b bytes.Buffer
 		if err := t.ExecuteTemplate(&b, part.name, v); err != nil {
 			return nil, err
