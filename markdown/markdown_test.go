@@ -183,6 +183,21 @@ func TestDeepEmphasisFlattened(t *testing.T) {
 	if strings.Count(html, "<strong>") != strings.Count(html, "</strong>") {
 		t.Errorf("unbalanced:\n%.300s", html)
 	}
+	// The fewest delimiters that nest one level too deep, *a _a … x … a_
+	// a*: one a side a level, which mayNestDeep must let through.
+	var open, closing []string
+	for i := range maxEmphasis + 1 {
+		d := string("*_"[i%2])
+		open = append(open, d+"a")
+		closing = append([]string{"a" + d}, closing...)
+	}
+	src = strings.Join(open, " ") + " x " + strings.Join(closing, " ") + "\n"
+	if !mayNestDeep([]byte(src)) {
+		t.Fatalf("mayNestDeep(%q) = false", src)
+	}
+	if n := strings.Count(string(Render([]byte(src), nil).HTML), "<em>"); n > maxEmphasis {
+		t.Errorf("%q: %d nested <em>, at most %d", src, n, maxEmphasis)
+	}
 }
 
 func TestMayLinkify(t *testing.T) {
