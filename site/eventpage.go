@@ -312,7 +312,6 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 
 // writeItem writes base.html's "item", an event's entry in lists.
 func writeItem(b *bytes.Buffer, e *Event) {
-	f := facets(e)
 	b.WriteString("<article class=\"event k-")
 	esc(b, e.Kind)
 	b.WriteString("\" id=\"")
@@ -321,9 +320,9 @@ func writeItem(b *bytes.Buffer, e *Event) {
 	esc(b, e.Kind)
 	b.WriteString("\" data-status=\"")
 	esc(b, e.Status)
-	for _, k := range []string{"story", "place", "actor", "pub"} {
+	for _, k := range facetKeys {
 		b.WriteString("\" data-" + k + "=\"")
-		esc(b, f[k])
+		facet(e, k, func(s string) { esc(b, s) })
 	}
 	b.WriteString("\">\n<h4><a href=\"")
 	escURL(b, e.View.URL)

@@ -206,28 +206,74 @@ func (s *Site) storyNav(e *Event) []StoryNav {
 	return out
 }
 
-// facets are the data attributes the filter script reads from a list entry:
-// slugs joined by spaces, and the sources' publishers for the search.
+// facetKeys name the data attributes the filter script reads from a list
+// entry, data-story and so on.
+var facetKeys = [...]string{"story", "place", "actor", "pub"}
+
+// facets are the values of those attributes, for templates.
 func facets(e *Event) map[string]string {
-	join := func(names []string) string {
-		out := make([]string, 0, len(names))
-		for _, n := range names {
-			out = append(out, slug.Make(n))
+	m := make(map[string]string, len(facetKeys))
+	for _, k := range facetKeys {
+		var sb strings.Builder
+		facet(e, k, func(s string) { sb.WriteString(s) })
+		m[k] = sb.String()
+	}
+	return m
+}
+
+// facet gives the value of the attribute named key to put, piece by piece:
+// slugs joined by spaces, or the sources' distinct publishers for the
+// search. The list entries' writer escapes the pieces as they come, with no
+// string made for the whole.
+func facet(e *Event, key string, put func(string)) {
+	switch key {
+	case "story":
+		n := 0
+		for i, st := range e.Storylines {
+			if slices.Contains(e.Storylines[:i], st) {
+				continue
+			}
+			if n++; n > 1 {
+				put(" ")
+			}
+			put(st)
 		}
-		return strings.Join(out, " ")
-	}
-	var pubs []string
-	for _, src := range e.Sources {
-		if !contains(pubs, src.Publisher) {
-			pubs = append(pubs, src.Publisher)
+	case "place", "actor":
+		names := e.Places
+		if key == "actor" {
+			names = e.Actors
+		}
+		for i, name := range names {
+			if i > 0 {
+				put(" ")
+			}
+			put(termSlug(e, key+"s", name))
+		}
+	case "pub":
+		n := 0
+		for i, src := range e.Sources {
+			if slices.ContainsFunc(e.Sources[:i], func(o *Source) bool { return o.Publisher == src.Publisher }) {
+				continue
+			}
+			if n++; n > 1 {
+				put(" | ")
+			}
+			put(src.Publisher)
 		}
 	}
-	return map[string]string{
-		"story": strings.Join(dedupe(e.Storylines), " "),
-		"place": join(e.Places),
-		"actor": join(e.Actors),
-		"pub":   strings.Join(pubs, " | "),
+}
+
+// termSlug is the slug of a place, actor or tag: its term's, which the
+// taxonomy made once, where the event is on a site; else made anew.
+func termSlug(e *Event, tax, name string) string {
+	if s := e.View.site; s != nil {
+		if terms := s.Taxonomy(tax); terms != nil {
+			if t := terms.byName[name]; t != nil {
+				return t.Slug
+			}
+		}
 	}
+	return slug.Make(name)
 }
 
 // jsonLD describes an event for search engines, as schema.org data.
