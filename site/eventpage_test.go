@@ -3,6 +3,7 @@ package site
 import (
 	"bytes"
 	"fmt"
+	"html/template"
 	"io/fs"
 	"os"
 	"strings"
@@ -115,4 +116,25 @@ func mapFS(t *testing.T, fsys fs.FS) fstest.MapFS {
 		})
 	}
 	return out
+}
+
+// FuzzEsc holds esc to html/template, in text and in a quoted attribute.
+func FuzzEsc(f *testing.F) {
+	for _, s := range append([]string{"", "plain text, long enough for a word", "a<b>&\"'+\x00 é", "12345678<"}, hostileText...) {
+		f.Add(s)
+	}
+	tpl := template.Must(template.New("").Parse(`{{.}}|<p title="{{.}}">`))
+	f.Fuzz(func(t *testing.T, s string) {
+		var want, got bytes.Buffer
+		if err := tpl.Execute(&want, s); err != nil {
+			t.Fatal(err)
+		}
+		esc(&got, s)
+		got.WriteString(`|<p title="`)
+		esc(&got, s)
+		got.WriteString(`">`)
+		if got.String() != want.String() {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got.String(), want.String())
+		}
+	})
 }
