@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 
@@ -160,7 +161,10 @@ func NewWriter(dir string) (*Writer, error) {
 	if err := os.MkdirAll(parent, 0o755); err != nil {
 		return nil, fmt.Errorf("cannot create %s: %w", parent, err)
 	}
-	tmp, err := os.MkdirTemp(parent, "."+base+".new-")
+	removeStale(parent, base)
+	// The folder's name carries the build's process id, so that a later
+	// build can tell a folder left by a killed build from one in use.
+	tmp, err := os.MkdirTemp(parent, "."+base+".new-"+strconv.Itoa(os.Getpid())+"-")
 	if err != nil {
 		return nil, fmt.Errorf("cannot create a temporary folder beside %s: %w", dir, err)
 	}
@@ -170,6 +174,36 @@ func NewWriter(dir string) (*Writer, error) {
 	}
 	_, err = os.Lstat(abs)
 	return &Writer{dir: dir, abs: abs, tmp: tmp, fresh: errors.Is(err, fs.ErrNotExist)}, nil
+}
+
+// removeStale removes what builds into parent/base that were killed left
+// beside it (an interrupted build cleans up after itself; a killed one
+// cannot): temporary folders .base.new-PID-*, and previous outputs moved
+// aside as .base.old-PID-* once the new output is in place, where process
+// PID is gone. A folder is the size of the site, gigabytes for a large one.
+// What cannot be read or removed is left: it is in no one's way.
+func removeStale(parent, base string) {
+	entries, err := os.ReadDir(parent)
+	if err != nil {
+		return
+	}
+	_, err = os.Lstat(filepath.Join(parent, base))
+	outputThere := err == nil
+	for _, e := range entries {
+		rest, isNew := strings.CutPrefix(e.Name(), "."+base+".new-")
+		if !isNew {
+			var isOld bool
+			if rest, isOld = strings.CutPrefix(e.Name(), "."+base+".old-"); !isOld || !outputThere {
+				continue
+			}
+		}
+		pid, _, ok := strings.Cut(rest, "-")
+		n, err := strconv.Atoi(pid)
+		if !ok || err != nil || n <= 0 || !e.IsDir() || alive(n) {
+			continue
+		}
+		os.RemoveAll(filepath.Join(parent, e.Name()))
+	}
 }
 
 func (w *Writer) failed() error {

@@ -9,6 +9,8 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"runtime"
+	"strconv"
 	"strings"
 	"syscall"
 	"testing"
@@ -373,5 +375,77 @@ func TestCreateStreams(t *testing.T) {
 	}
 	if data, _ := os.ReadFile(filepath.Join(dir, "data/events.csv")); string(data) != "a,b,c\n" {
 		t.Errorf("after a failed write, events.csv = %q", data)
+	}
+}
+
+// TestRemoveStale: a build removes the temporary folders of builds that were
+// killed, and previous outputs they left aside once the output is in place;
+// never a folder of a build still running, nor anything named otherwise.
+func TestRemoveStale(t *testing.T) {
+	if runtime.GOOS == "windows" {
+		t.Skip("no way to tell a dead process here: nothing is removed")
+	}
+	cmd := exec.Command(os.Args[0], "-test.run=^$") // this test binary, doing nothing
+	if err := cmd.Run(); err != nil {
+		t.Fatal(err)
+	}
+	dead := strconv.Itoa(cmd.ProcessState.Pid())
+	own := strconv.Itoa(os.Getpid())
+	parent := t.TempDir()
+	mk := func(name string) string {
+		p := filepath.Join(parent, name)
+		if err := os.MkdirAll(filepath.Join(p, "events"), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(p, "events", "index.html"), []byte("x"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		return p
+	}
+	gone := []string{mk(".public.new-" + dead + "-1"), mk(".public.old-" + dead + "-2")}
+	kept := []string{
+		mk(".public.new-" + own + "-3"),                 // a build still running
+		mk(".public.old-" + own + "-4"),                 // its previous output, being removed
+		mk(".public.new-123abc"),                        // no process id: an older version's
+		mk(".other.new-" + dead + "-5"),                 // another output's
+		mk(".public.new-" + dead),                       // not the pattern
+		mk("public"),                                    // the output itself
+		filepath.Join(parent, ".public.new-"+dead+"-6"), // a file, below
+	}
+	if err := os.WriteFile(kept[len(kept)-1], []byte("not a folder"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	w, err := NewWriter(filepath.Join(parent, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Abort()
+	for _, p := range gone {
+		if _, err := os.Lstat(p); !errors.Is(err, fs.ErrNotExist) {
+			t.Errorf("%s left: %v", filepath.Base(p), err)
+		}
+	}
+	for _, p := range kept {
+		if _, err := os.Lstat(p); err != nil {
+			t.Errorf("%s removed: %v", filepath.Base(p), err)
+		}
+	}
+	if base := filepath.Base(w.tmp); !strings.HasPrefix(base, ".public.new-"+own+"-") {
+		t.Errorf("temporary folder %s does not carry the process id %s", base, own)
+	}
+
+	// A previous output moved aside is the only copy while the output is
+	// missing: it stays.
+	if err := os.RemoveAll(filepath.Join(parent, "public")); err != nil {
+		t.Fatal(err)
+	}
+	old := mk(".public.old-" + dead + "-7")
+	w2, err := NewWriter(filepath.Join(parent, "public"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w2.Abort()
+	if _, err := os.Lstat(old); err != nil {
+		t.Errorf("the only previous output was removed: %v", err)
 	}
 }
