@@ -10,6 +10,7 @@ import (
 	"html"
 	"regexp"
 	"slices"
+	"strconv"
 	"strings"
 	"sync"
 	"unicode"
@@ -305,32 +306,75 @@ var pageIDs = []string{"main", "sources", "updates", "related", "filters", "stor
 // heading ids never do.)
 var pageIDRE = regexp.MustCompile(`^(src-[0-9]|cite-[0-9]|f-|[dm][0-9])`)
 
-// headingIDs are goldmark's heading ids, kept clear of the page's own. They
-// are set up on a body's first heading: most bodies have none.
-type headingIDs struct{ ids parser.IDs }
+// headingIDs are goldmark's heading ids, kept clear of the page's own, and
+// made of letters of any script: goldmark keeps only ASCII ones, so a
+// heading "Заява Зеленського" had the id "-". They are set up on a body's
+// first heading: most bodies have none.
+type headingIDs struct {
+	used map[string]bool
+	last map[string]int // the last number given after a base, as goldmark keeps it
+}
 
 func (h *headingIDs) init() {
-	if h.ids != nil {
+	if h.used != nil {
 		return
 	}
-	h.ids = parser.NewContext().IDs() // goldmark's own, which has no constructor
+	h.used = make(map[string]bool, len(pageIDs)+4)
+	h.last = map[string]int{}
 	for _, id := range pageIDs {
-		h.ids.Put([]byte(id))
+		h.used[id] = true
 	}
 }
 
+// Generate makes an id as goldmark's does, byte for byte on ASCII text
+// (TestHeadingIDsAsGoldmark): letters and digits lowercased, spaces,
+// hyphens and underscores as hyphens, the rest dropped; "heading" if
+// nothing is left; -1, -2 and so on after an id already taken.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
 	h.init()
-	id := h.ids.Generate(value, kind)
-	if pageIDRE.Match(id) {
-		id = h.ids.Generate(append([]byte("h-"), id...), kind)
+	var base []byte
+	for _, r := range string(util.TrimRightSpace(util.TrimLeftSpace(value))) {
+		switch {
+		case r < utf8.RuneSelf && util.IsAlphaNumeric(byte(r)):
+			base = append(base, byte(unicode.ToLower(r)))
+		case r < utf8.RuneSelf && (util.IsSpace(byte(r)) || r == '-' || r == '_'):
+			base = append(base, '-')
+		case r >= utf8.RuneSelf && (unicode.IsLetter(r) || unicode.IsDigit(r) || unicode.Is(unicode.Mn, r)):
+			base = utf8.AppendRune(base, unicode.ToLower(r))
+		}
 	}
-	return id
+	if len(base) == 0 {
+		base = []byte("id")
+		if kind == ast.KindHeading {
+			base = []byte("heading")
+		}
+	}
+	id := h.unique(string(base))
+	if pageIDRE.MatchString(id) {
+		id = h.unique("h-" + id)
+	}
+	return []byte(id)
+}
+
+// unique is base, or base-N with N past the last one given after base: a
+// hundred thousand headings of one text must not count from 1 each time.
+func (h *headingIDs) unique(base string) string {
+	if !h.used[base] {
+		h.used[base] = true
+		return base
+	}
+	for i := h.last[base] + 1; ; i++ {
+		if id := base + "-" + strconv.Itoa(i); !h.used[id] {
+			h.used[id] = true
+			h.last[base] = i
+			return id
+		}
+	}
 }
 
 func (h *headingIDs) Put(value []byte) {
 	h.init()
-	h.ids.Put(value)
+	h.used[string(value)] = true
 }
 
 var droppedKey = parser.NewContextKey()

@@ -3,6 +3,10 @@ package markdown
 import (
 	"strings"
 	"testing"
+	"unicode/utf8"
+
+	"github.com/yuin/goldmark/ast"
+	"github.com/yuin/goldmark/parser"
 )
 
 // TestNetworkPathImages: "//host/x" names another host as surely as
@@ -77,4 +81,48 @@ func TestCitationsNumberedAsShown(t *testing.T) {
 	if strings.Join(d.Cited, ",") != "b,a" || !strings.Contains(string(d.HTML), `href="#src-2" id="cite-2-1"`) {
 		t.Errorf("cited %v:\n%s", d.Cited, d.HTML)
 	}
+}
+
+// TestHeadingIDsAnyScript: a heading in Cyrillic (or any script) gets an id
+// of its words, as a Latin one does, where goldmark's gives "-".
+func TestHeadingIDsAnyScript(t *testing.T) {
+	d := Render([]byte("## Заява Зеленського\n\n## Заява Зеленського\n\n## Київ, 2025\n\n## Ελλάδα_και Κύπρος\n\n## 🙂\n"), nil)
+	h := string(d.HTML)
+	for _, want := range []string{`id="заява-зеленського"`, `id="заява-зеленського-1"`, `id="київ-2025"`, `id="ελλάδα-και-κύπρος"`, `id="heading"`} {
+		if !strings.Contains(h, want) {
+			t.Errorf("no %s in %s", want, h)
+		}
+	}
+}
+
+// FuzzHeadingIDsAsGoldmark: on ASCII text, headingIDs makes goldmark's ids
+// (kept clear of the page's own as before), so that no link to a heading
+// of a note in Latin script changes.
+func FuzzHeadingIDsAsGoldmark(f *testing.F) {
+	f.Add("Background", "Background", "Src 1")
+	f.Add("  a_b-c  d!", "", "---")
+	f.Add("main", "Main", "f-x")
+	f.Add("a", "a-1", "a")
+	f.Add("x", "x", "x-1")
+	f.Fuzz(func(t *testing.T, a, b, c string) {
+		ours := &headingIDs{}
+		theirs := parser.NewContext().IDs()
+		for _, id := range pageIDs {
+			theirs.Put([]byte(id))
+		}
+		for _, v := range []string{a, b, c} {
+			for i := 0; i < len(v); i++ {
+				if v[i] >= utf8.RuneSelf {
+					return
+				}
+			}
+			want := theirs.Generate([]byte(v), ast.KindHeading)
+			if pageIDRE.Match(want) {
+				want = theirs.Generate(append([]byte("h-"), want...), ast.KindHeading)
+			}
+			if got := ours.Generate([]byte(v), ast.KindHeading); string(got) != string(want) {
+				t.Fatalf("%q: got %q, goldmark's %q", v, got, want)
+			}
+		}
+	})
 }
