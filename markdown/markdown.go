@@ -306,10 +306,10 @@ var pageIDs = []string{"main", "sources", "updates", "related", "filters", "stor
 // heading ids never do.)
 var pageIDRE = regexp.MustCompile(`^(src-[0-9]|cite-[0-9]|f-|[dm][0-9])`)
 
-// headingIDs are goldmark's heading ids, kept clear of the page's own, and
-// made of letters of any script: goldmark keeps only ASCII ones, so a
-// heading "Заява Зеленського" had the id "-". They are set up on a body's
-// first heading: most bodies have none.
+// headingIDs makes a body's heading ids as goldmark's ids do, but of
+// letters of any script (goldmark keeps ASCII ones only, so a heading
+// "Заява Зеленського" had the id "-"), and clear of the page's own ids. It
+// is set up on a body's first heading: most bodies have none.
 type headingIDs struct {
 	used map[string]bool
 	last map[string]int // the last number given after a base, as goldmark keeps it
@@ -327,7 +327,7 @@ func (h *headingIDs) init() {
 }
 
 // Generate makes an id as goldmark's does, byte for byte on ASCII text
-// (TestHeadingIDsAsGoldmark): letters and digits lowercased, spaces,
+// (FuzzHeadingIDsAsGoldmark): letters and digits lowercased, spaces,
 // hyphens and underscores as hyphens, the rest dropped; "heading" if
 // nothing is left; -1, -2 and so on after an id already taken.
 func (h *headingIDs) Generate(value []byte, kind ast.NodeKind) []byte {
