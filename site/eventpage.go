@@ -33,16 +33,18 @@ func writeEventPage(b *bytes.Buffer, v *view) {
 	}, func() { writeEventMain(b, e, v.Site.Config.Location) })
 }
 
-// writeTermPage writes what base.html and term.html make of v, a page of a
-// taxonomy term's events.
-func (s *Site) writeTermPage(b *bytes.Buffer, v *view) error {
+// writeListPage writes what base.html and a list page's template (term,
+// month or publisher) make of v, main writing the template's "main".
+func writeListPage(b *bytes.Buffer, v *view, main func(*bytes.Buffer, *view) error) error {
 	var err error
-	writePage(b, v, "website", func() {}, func() { err = s.writeTermMain(b, v) })
+	writePage(b, v, "website", func() {}, func() { err = main(b, v) })
 	return err
 }
 
-// writePage writes base.html around a page with the shared chrome and no
-// filters: head writes the page's "head" block, main its "main".
+// writePage writes base.html around a page with the shared chrome: head
+// writes the page's "head" block, main its "main". The pages written here
+// (events, terms, months, publishers) are never the navigation's current
+// page, so v.Chrome is always set.
 func writePage(b *bytes.Buffer, v *view, ogType string, head, main func()) {
 	c := v.Site.Config
 	b.WriteString("<!DOCTYPE html>\n<html lang=\"")
@@ -154,14 +156,6 @@ func writePager(b *bytes.Buffer, v *view) {
 	b.WriteString("</p>\n</nav>")
 }
 
-// writeMonthPage writes what base.html and month.html make of v, a month's
-// archive page.
-func (s *Site) writeMonthPage(b *bytes.Buffer, v *view) error {
-	var err error
-	writePage(b, v, "website", func() {}, func() { err = s.writeMonthMain(b, v) })
-	return err
-}
-
 // writeMonthMain writes month.html's "main".
 func (s *Site) writeMonthMain(b *bytes.Buffer, v *view) error {
 	c, m := s.Config, v.Month
@@ -194,23 +188,22 @@ func (s *Site) writeMonthMain(b *bytes.Buffer, v *view) error {
 	return nil
 }
 
-// writePublisherPage writes what base.html and publisher.html make of v, a
-// page of a publisher's sources.
-func writePublisherPage(b *bytes.Buffer, v *view) {
-	writePage(b, v, "website", func() {}, func() {
-		p := v.Publisher
-		b.WriteString("<h1><span class=\"small\">Publisher:</span> ")
-		esc(b, p.Name)
-		b.WriteString("</h1>\n<p class=\"overview\">")
-		b.WriteString(plural(len(p.Sources), "source", "sources"))
-		b.WriteString(", each with the events that cite it. ")
-		writeA(b, "", v.Site.Links.Sources, "", "All publishers", "")
-		b.WriteString(".</p>\n<ul class=\"source-list\">")
-		writeSourceUses(b, v.Sources)
-		b.WriteString("\n</ul>")
-		writePager(b, v)
-		b.WriteString("\n")
-	})
+// writePublisherMain writes publisher.html's "main", a page of a
+// publisher's sources.
+func writePublisherMain(b *bytes.Buffer, v *view) error {
+	p := v.Publisher
+	b.WriteString("<h1><span class=\"small\">Publisher:</span> ")
+	esc(b, p.Name)
+	b.WriteString("</h1>\n<p class=\"overview\">")
+	b.WriteString(plural(len(p.Sources), "source", "sources"))
+	b.WriteString(", each with the events that cite it. ")
+	writeA(b, "", v.Site.Links.Sources, "", "All publishers", "")
+	b.WriteString(".</p>\n<ul class=\"source-list\">")
+	writeSourceUses(b, v.Sources)
+	b.WriteString("\n</ul>")
+	writePager(b, v)
+	b.WriteString("\n")
+	return nil
 }
 
 // writeEventMain writes event.html's "main".

@@ -258,14 +258,13 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 				writeEventPage(buf, &v)
 				return nil
 			case tpl == "term.html" && writtenTerm:
-				return s.writeTermPage(buf, &v)
-			case tpl == "month.html" && writtenMonth && v.Chrome != nil:
+				return writeListPage(buf, &v, s.writeTermMain)
+			case tpl == "month.html" && writtenMonth:
 				// Written, not executed: a month's list runs to megabytes,
 				// which a template function's result would copy twice more.
-				return s.writeMonthPage(buf, &v)
-			case tpl == "publisher.html" && writtenPublisher && v.Chrome != nil:
-				writePublisherPage(buf, &v)
-				return nil
+				return writeListPage(buf, &v, s.writeMonthMain)
+			case tpl == "publisher.html" && writtenPublisher:
+				return writeListPage(buf, &v, writePublisherMain)
 			}
 			return t.ExecuteTemplate(buf, "base", &v)
 		})
