@@ -180,6 +180,8 @@ type jsonEvent struct {
 	Sources        []jsonSource `json:"sources"`
 	Updates        []jsonUpdate `json:"updates"`
 	BodyHTML       string       `json:"body_html"`
+
+	end jsonDate // End's storage, reused by fillJSONEvent
 }
 
 type jsonSource struct {
@@ -194,6 +196,8 @@ type jsonSource struct {
 	Archived           string    `json:"archived,omitempty"`
 	Quote              string    `json:"quote,omitempty"`
 	Lang               string    `json:"lang,omitempty"`
+
+	published, accessed jsonDate // the storage of Published and Accessed
 }
 
 type jsonUpdate struct {
@@ -207,20 +211,12 @@ func jdate(d date.Date, iso string) jsonDate {
 	return jsonDate{Value: iso, Precision: d.Prec.String()}
 }
 
-// jdatePtr is jdate, or nil for no date.
-func jdatePtr(d date.Date, iso string) *jsonDate {
-	if d.IsZero() {
-		return nil
+// nonNil is list, or an empty list for nil: encoded as [], not null.
+func nonNil[T any](list []T) []T {
+	if list == nil {
+		return []T{}
 	}
-	j := jdate(d, iso)
-	return &j
-}
-
-func nonNil(s []string) []string {
-	if s == nil {
-		return []string{}
-	}
-	return s
+	return list
 }
 
 func (s *Site) eventsJSON(w io.Writer) error {
@@ -236,8 +232,9 @@ func (s *Site) eventsJSON(w io.Writer) error {
 	b.Write(head[:bytes.LastIndex(head, []byte("[]"))])
 	b.WriteString("[")
 	var line []byte // HTML unescaped: a data file, and body_html stays legible
+	var je jsonEvent
 	for i, e := range s.Events {
-		je := s.jsonEvent(e)
+		s.fillJSONEvent(&je, e)
 		line = je.appendJSON(line[:0])
 		if i > 0 {
 			b.WriteByte(',')
@@ -254,28 +251,54 @@ func (s *Site) eventsJSON(w io.Writer) error {
 
 // jsonEvent is e as events.json gives it.
 func (s *Site) jsonEvent(e *Event) jsonEvent {
+	var je jsonEvent
+	s.fillJSONEvent(&je, e)
+	return je
+}
+
+// fillJSONEvent sets je to e as events.json gives it, reusing je's lists
+// and dates, so that writing events.json makes no garbage for each event.
+func (s *Site) fillJSONEvent(je *jsonEvent, e *Event) {
 	c := s.Config
-	je := jsonEvent{
+	related, sources, updates := je.Related[:0], je.Sources[:0], je.Updates[:0]
+	*je = jsonEvent{
 		ID: e.ID, URL: c.AbsURL("events/" + e.ID + "/"), Title: e.Title,
-		Date: jdate(e.Date, e.View.ISO), End: jdatePtr(e.End, e.End.ISO(c.Location)),
+		Date: jdate(e.Date, e.View.ISO),
 		Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
 		Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
-		Related: []string{}, Sources: []jsonSource{}, Updates: []jsonUpdate{}, BodyHTML: string(e.Body),
+		BodyHTML: string(e.Body), end: je.end,
+	}
+	if !e.End.IsZero() {
+		je.end = jdate(e.End, e.End.ISO(c.Location))
+		je.End = &je.end
 	}
 	for _, r := range e.RelatedEvents {
-		je.Related = append(je.Related, r.ID)
+		related = append(related, r.ID)
 	}
 	for _, src := range e.Sources {
-		je.Sources = append(je.Sources, jsonSource{
+		sources = append(sources, jsonSource{
 			Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
-			Published: jdatePtr(src.Published, src.PublishedView.ISO), PublishedEstimated: src.PublishedEstimated,
-			Accessed: jdatePtr(src.Accessed, src.Accessed.ISO(c.Location)), Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
+			PublishedEstimated: src.PublishedEstimated, Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
+			published: jdate(src.Published, src.PublishedView.ISO),
 		})
+		if !src.Accessed.IsZero() {
+			sources[len(sources)-1].accessed = jdate(src.Accessed, src.Accessed.ISO(c.Location))
+		}
+	}
+	// The dates point into the list once it is grown for good.
+	for i, src := range e.Sources {
+		js := &sources[i]
+		if !src.Published.IsZero() {
+			js.Published = &js.published
+		}
+		if !src.Accessed.IsZero() {
+			js.Accessed = &js.accessed
+		}
 	}
 	for _, u := range e.Updates {
-		je.Updates = append(je.Updates, jsonUpdate{Date: jdate(u.Date, u.View.ISO), Note: u.Note})
+		updates = append(updates, jsonUpdate{Date: jdate(u.Date, u.View.ISO), Note: u.Note})
 	}
-	return je
+	je.Related, je.Sources, je.Updates = nonNil(related), nonNil(sources), nonNil(updates)
 }
 
 // sitemap lists every HTML page but the 404 page.

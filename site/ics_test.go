@@ -174,5 +174,8 @@ func TestICSTextMatchesRuneLoop(t *testing.T) {
 		if got := string(appendICSText(nil, s)); got != icsTextRunes(s) {
 			t.Fatalf("appendICSText(%q) = %q, want %q", s, got, icsTextRunes(s))
 		}
+		if got := string(appendICSText(nil, []byte(s))); got != icsTextRunes(s) {
+			t.Fatalf("appendICSText([]byte(%q)) = %q, want %q", s, got, icsTextRunes(s))
+		}
 	}
 }

@@ -429,24 +429,37 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 // at most 255 bytes for one name.
 const maxSlug = 200
 
+// dedupe returns list with each value once, in the order first written: list
+// itself when no value repeats, as in nearly every note, so that the lists
+// read for each event of every page and export cost nothing. The caller
+// must not change the result.
 func dedupe(list []string) []string {
-	out := list[:0:0]
 	if len(list) > 16 {
 		seen := make(map[string]bool, len(list))
+		out := list[:0:0]
 		for _, s := range list {
 			if !seen[s] {
 				seen[s] = true
 				out = append(out, s)
 			}
 		}
+		if len(out) == len(list) {
+			return list
+		}
 		return out
 	}
-	for _, s := range list {
-		if !slices.Contains(out, s) {
-			out = append(out, s)
+	for i, s := range list {
+		if slices.Contains(list[:i], s) {
+			out := slices.Clone(list[:i])
+			for _, s := range list[i+1:] {
+				if !slices.Contains(out, s) {
+					out = append(out, s)
+				}
+			}
+			return out
 		}
 	}
-	return out
+	return list
 }
 
 // Taxonomy returns the taxonomy with the given key.
