@@ -40,6 +40,7 @@ type Site struct {
 	crossDiags int          // problems found across notes, by newSite
 	itemTpl    *template.Template
 	items      []atomic.Pointer[template.HTML] // each event's list entry, by Seq, once rendered
+	dateViews  map[date.Date]DateView          // the events' and sources' dates, each made once; read only
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or

@@ -79,6 +79,7 @@ func (s *Site) decorate() {
 	for _, p := range s.Pages {
 		p.URL = c.URL(p.Slug + "/")
 	}
+	s.dateViews = s.collectDateViews()
 	// Each event's values depend on nothing but it and the indexes but the
 	// publishers' (which may still be in the making).
 	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
@@ -93,41 +94,84 @@ func (s *Site) decoratePublishers() {
 // decorateEvent computes an event's display values.
 func (s *Site) decorateEvent(e *Event) {
 	c := s.Config
+	// The links of the three lists share one array: a third of the
+	// objects, which the collector traces again at every cycle.
+	all := make([]Link, 0, len(e.Places)+len(e.Actors)+len(e.Tags))
 	links := func(tax string, names []string) []Link {
-		out := make([]Link, len(names))
+		start := len(all)
 		terms := s.Taxonomy(tax)
-		for i, n := range names {
+		for _, n := range names {
 			// The term's own URL, shared by all its events, where the
 			// term exists (it does unless the name was refused).
 			if t := terms.Term(n); t != nil && t.URL != "" {
-				out[i] = Link{Name: n, URL: t.URL}
+				all = append(all, Link{Name: n, URL: t.URL})
 			} else {
-				out[i] = Link{Name: n, URL: c.URL(tax + "/" + slug.Make(n) + "/")}
+				all = append(all, Link{Name: n, URL: c.URL(tax + "/" + slug.Make(n) + "/")})
 			}
 		}
-		return out
+		return all[start:len(all):len(all)]
 	}
 	v := &e.View
 	v.URL = c.URL("events/" + e.ID + "/")
-	v.When = date.Range(e.Date, e.End, c.Location)
-	v.ISO = e.Date.ISO(c.Location)
+	start := s.cachedDateView(e.Date)
+	v.When, v.ISO = start.Human, start.ISO
+	if !e.End.IsZero() {
+		v.When = date.Range(e.Date, e.End, c.Location)
+	}
 	v.Kind = c.kind(e.Kind)
 	v.StatusLabel, v.StatusMeaning = statusInfo[e.Status][0], statusInfo[e.Status][1]
 	v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
 	v.Storylines = nil
+	if len(e.Storylines) > 0 {
+		v.Storylines = make([]Link, 0, len(e.Storylines))
+	}
+	stories := s.Taxonomy("storylines")
 	for _, key := range dedupe(e.Storylines) {
 		if st := c.storyline(key); st != nil {
-			v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: c.URL("storylines/" + key + "/")})
+			url := c.URL("storylines/" + key + "/")
+			if t := stories.bySlug[key]; t != nil && t.URL != "" {
+				url = t.URL // the same, made once
+			}
+			v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: url})
 		}
 	}
 	v.Story = s.storyNav(e)
 	for _, src := range e.Sources {
-		src.PublishedView = s.dateView(src.Published)
+		src.PublishedView = s.cachedDateView(src.Published)
 	}
 	for i := range e.Updates {
-		e.Updates[i].View = s.dateView(e.Updates[i].Date)
+		e.Updates[i].View = s.cachedDateView(e.Updates[i].Date)
 	}
 	v.site, v.event = s, e
+}
+
+// collectDateViews makes the view of each date of the events, their
+// sources and updates once. Dates repeat: 100,000 notes hold some 450,000
+// dates on a few thousand days, and their strings, made for each, were a
+// fifth of the objects the collector had to trace through the rendering.
+func (s *Site) collectDateViews() map[date.Date]DateView {
+	views := map[date.Date]DateView{}
+	for _, e := range s.Events {
+		views[e.Date] = DateView{}
+		for _, src := range e.Sources {
+			views[src.Published] = DateView{}
+		}
+		for _, u := range e.Updates {
+			views[u.Date] = DateView{}
+		}
+	}
+	for d := range views {
+		views[d] = s.dateView(d)
+	}
+	return views
+}
+
+// cachedDateView is dateView, from those made once where it can be.
+func (s *Site) cachedDateView(d date.Date) DateView {
+	if v, ok := s.dateViews[d]; ok {
+		return v
+	}
+	return s.dateView(d)
 }
 
 // dateView returns how a date reads on this site, and its machine form.
