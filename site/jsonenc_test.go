@@ -7,6 +7,8 @@ import (
 	"slices"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/corpus"
 )
 
 // encoderJSON is what json.Encoder writes for v with HTML escaping off, the
@@ -153,4 +155,24 @@ func FuzzJSONStringHTML(f *testing.F) {
 			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
 		}
 	})
+}
+
+// BenchmarkJSONChars escapes generated bodies' HTML, as events.json holds
+// them: a quote every few bytes, in the citations' attributes.
+func BenchmarkJSONChars(b *testing.B) {
+	s, diags := Load(corpus.FS(50, 1), Options{})
+	if s == nil || diags.Errors() > 0 {
+		b.Fatal(diags)
+	}
+	var out []byte
+	n := 0
+	for _, e := range s.Events {
+		n += len(e.Body)
+	}
+	b.SetBytes(int64(n))
+	for b.Loop() {
+		for _, e := range s.Events {
+			out = appendJSONChars(out[:0], string(e.Body), &jsonPlain)
+		}
+	}
 }
