@@ -149,7 +149,7 @@ func writePager(b *bytes.Buffer, v *view) {
 		}
 		b.WriteString("<a href=\"")
 		escURL(b, l.URL)
-		b.WriteString("\"" + current + ">")
+		writeStrings(b, "\"", current, ">")
 		esc(b, l.Name)
 		b.WriteString("</a>")
 	}
@@ -228,7 +228,7 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 		if len(f.links) == 0 {
 			continue
 		}
-		b.WriteString("\n<dt>" + f.name + "</dt><dd>")
+		writeStrings(b, "\n<dt>", f.name, "</dt><dd>")
 		writeLinks(b, f.links)
 		b.WriteString("</dd>")
 	}
@@ -277,7 +277,7 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 		for _, n := range e.View.Story {
 			b.WriteString("\n<li>")
 			writeA(b, "", n.Term.URL, "", n.Term.Name, "")
-			b.WriteString(", event " + strconv.Itoa(n.Pos) + " of " + strconv.Itoa(n.Of) + ".")
+			writeStrings(b, ", event ", strconv.Itoa(n.Pos), " of ", strconv.Itoa(n.Of), ".")
 			if n.Prev != nil {
 				b.WriteString(" Before: ")
 				writeA(b, ` rel="prev"`, n.Prev.View.URL, "", n.Prev.Title, "")
@@ -314,7 +314,7 @@ func writeItem(b *bytes.Buffer, e *Event) {
 	b.WriteString("\" data-status=\"")
 	esc(b, e.Status)
 	for _, k := range facetKeys {
-		b.WriteString("\" data-" + k + "=\"")
+		writeStrings(b, "\" data-", k, "=\"")
 		facet(e, k, func(s string) { esc(b, s) })
 	}
 	b.WriteString("\">\n<h4><a href=\"")
@@ -470,7 +470,7 @@ func writeRelated(b *bytes.Buffer, events []*Event) {
 
 func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 	num := strconv.Itoa(src.Num)
-	b.WriteString("\n<li id=\"src-" + num + "\">\n<span class=\"publisher\">")
+	writeStrings(b, "\n<li id=\"src-", num, "\">\n<span class=\"publisher\">")
 	esc(b, src.Publisher)
 	b.WriteString("</span>, <a href=\"")
 	escURL(b, src.URL)
@@ -513,14 +513,23 @@ func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 		b.WriteString("”</p></blockquote>")
 	}
 	if src.Cited > 0 {
-		b.WriteString(" <a class=\"back\" href=\"#cite-" + num + "-1\" aria-label=\"Back to the first citation of source " + num + "\">↩</a>")
+		writeStrings(b, " <a class=\"back\" href=\"#cite-", num, "-1\" aria-label=\"Back to the first citation of source ", num, "\">↩</a>")
 	}
 	b.WriteString("\n</li>")
 }
 
+// writeStrings writes each of parts: joined with +, the parts would be
+// copied into a new string first, which for the longer ones is garbage
+// for each line of every page.
+func writeStrings(b *bytes.Buffer, parts ...string) {
+	for _, p := range parts {
+		b.WriteString(p)
+	}
+}
+
 // writeMeta writes a line of the head: <meta {attr}="name" content="...">.
 func writeMeta(b *bytes.Buffer, attr, name, content string) {
-	b.WriteString("\n<meta " + attr + "=\"" + name + "\" content=\"")
+	writeStrings(b, "\n<meta ", attr, "=\"", name, "\" content=\"")
 	esc(b, content)
 	b.WriteString("\">")
 }
@@ -528,11 +537,11 @@ func writeMeta(b *bytes.Buffer, attr, name, content string) {
 // writeA writes a link, <a{attrs} href="url">{before}text{after}</a>, with
 // url and text escaped; attrs, before and after are the template's own.
 func writeA(b *bytes.Buffer, attrs, url, before, text, after string) {
-	b.WriteString("<a" + attrs + " href=\"")
+	writeStrings(b, "<a", attrs, " href=\"")
 	escURL(b, url)
-	b.WriteString("\">" + before)
+	writeStrings(b, "\">", before)
 	esc(b, text)
-	b.WriteString(after + "</a>")
+	writeStrings(b, after, "</a>")
 }
 
 // esc writes s escaped as html/template escapes a string in text and in
