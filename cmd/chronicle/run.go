@@ -167,29 +167,33 @@ func cmdBuild(args []string, stderr io.Writer) int {
 
 // renderingMemory readies the garbage collector for the pages. By now the
 // site's data is all made and stays to the end, while each page's garbage
-// dies with the page: for a large site, a heap of a third again the live
-// data, not twice it (GOGC's 100), is enough from here on. At 100,000 notes
-// (live data near 0.9 GB) that keeps the peak at 1.73 GB where the default
-// reached 1.89 and 2.01 GB (two runs each), for about the same time. A
-// small site's heap is left to double: at 10,000 notes (about 100 MB live)
+// dies with the page: for a large site, a heap of 60% over the live data,
+// not twice it (GOGC's 100), is enough from here on. At 100,000 notes (live
+// data near 0.85 GB) the peak is then 1.49-1.55 GB, as at GOGC 35 (1.48-1.54)
+// with one or two collections fewer, where the default reached 1.69-1.73 GB
+// (three runs each; the peak before this point is the parse's). A small
+// site's heap is left to double: at 10,000 notes (about 100 MB live)
 // collecting at 35 cost some 200 ms of CPU (gctrace: 423-520 against
 // 229-327 ms) to save 30 MB. A GOGC the user set is theirs.
 func renderingMemory() {
 	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
 	metrics.Read(live)
 	if live[0].Value.Kind() == metrics.KindUint64 && collectOften(os.Getenv("GOGC"), live[0].Value.Uint64()) {
-		debug.SetGCPercent(35)
+		debug.SetGCPercent(renderingGOGC)
 	}
 }
 
-// collectOften reports whether the pages are rendered at GOGC 35, given the
-// GOGC variable and the live data.
+// renderingGOGC is the GOGC of the pages of a large site.
+const renderingGOGC = 60
+
+// collectOften reports whether the pages are rendered at renderingGOGC,
+// given the GOGC variable and the live data.
 func collectOften(gogc string, live uint64) bool {
 	return gogc == "" && live >= largeHeap
 }
 
 // largeHeap is the live data, as of the last collection, from which the
-// pages are rendered at GOGC 35: below it, doubling the heap costs less
+// pages are rendered at renderingGOGC: below it, doubling the heap costs less
 // memory than collecting more often costs time.
 const largeHeap = 256 << 20
 
