@@ -19,12 +19,15 @@ type Output struct {
 	Warnings Diagnostics
 	files    []outFile
 	index    map[string]int // path -> files index
+
+	eventPage func(buf *bytes.Buffer, e *Event) error // renders an event's page
 }
 
 type outFile struct {
 	path   string
 	tpl    string                        // the template that renders it, to name in an error
 	render func(buf *bytes.Buffer) error // a page, written into a reused buffer
+	event  *Event                        // or an event's page, by Output.eventPage
 	make   func() []byte                 // or a file made whole: a feed, an asset
 	stream func(w io.Writer) error       // or a file written as it is made: events.json
 }
@@ -150,6 +153,9 @@ func (o *Output) render(i int, buf *bytes.Buffer) ([]byte, error) {
 		var b bytes.Buffer
 		err := f.stream(&b)
 		return b.Bytes(), err
+	case f.event != nil:
+		err := o.eventPage(buf, f.event)
+		return buf.Bytes(), err
 	}
 	err := f.render(buf)
 	return buf.Bytes(), err

@@ -68,7 +68,7 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 		warnings = append(warnings, ed.diags...)
 	}
 	warnings.sort()
-	return &Output{Site: s, Warnings: warnings, files: o.files, index: o.index}, true
+	return &Output{Site: s, Warnings: warnings, files: o.files, index: o.index, eventPage: o.eventPage}, true
 }
 
 // samePlace reports whether two versions of a note sit in the same place

@@ -237,37 +237,51 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	for _, p := range s.Menu {
 		current[p.Slug+"/"] = true
 	}
-	add := func(tpl, dir string, v view) {
+	// frame sets what every page's view has from its place in the site.
+	frame := func(tpl, dir string, v *view) {
 		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
 		if !current[dir] || tpl == "404.html" {
 			v.Chrome = chrome
 		}
+	}
+	render := func(buf *bytes.Buffer, tpl string, v *view) error {
+		if e := v.Event; e != nil {
+			// Read at render time: Patch may have changed them.
+			v.Title, v.Description = e.Title, e.Summary
+		}
+		switch {
+		case tpl == "event.html" && writtenEvent:
+			writeEventPage(buf, v)
+			return nil
+		case tpl == "term.html" && writtenTerm:
+			return writeListPage(buf, v, s.writeTermMain)
+		case tpl == "month.html" && writtenMonth:
+			// Written, not executed: a month's list runs to megabytes,
+			// which a template function's result would copy twice more.
+			return writeListPage(buf, v, s.writeMonthMain)
+		case tpl == "publisher.html" && writtenPublisher:
+			return writeListPage(buf, v, writePublisherMain)
+		}
+		return tpls[tpl].ExecuteTemplate(buf, "base", v)
+	}
+	add := func(tpl, dir string, v view) {
+		frame(tpl, dir, &v)
 		file := dir + "index.html"
 		if tpl == "404.html" {
 			file = "404.html"
 		}
-		t := tpls[tpl]
 		o.add(file, tpl, func(buf *bytes.Buffer) error {
 			v := v
-			if e := v.Event; e != nil {
-				// Read at render time: Patch may have changed them.
-				v.Title, v.Description = e.Title, e.Summary
-			}
-			switch {
-			case tpl == "event.html" && writtenEvent:
-				writeEventPage(buf, &v)
-				return nil
-			case tpl == "term.html" && writtenTerm:
-				return writeListPage(buf, &v, s.writeTermMain)
-			case tpl == "month.html" && writtenMonth:
-				// Written, not executed: a month's list runs to megabytes,
-				// which a template function's result would copy twice more.
-				return writeListPage(buf, &v, s.writeMonthMain)
-			case tpl == "publisher.html" && writtenPublisher:
-				return writeListPage(buf, &v, writePublisherMain)
-			}
-			return t.ExecuteTemplate(buf, "base", &v)
+			return render(buf, tpl, &v)
 		})
+	}
+	// An event page's view is made when it is rendered: kept for each of
+	// 100,000 events, with the function that renders it, the views were
+	// 50 MB of pointers for the collector to trace at every cycle.
+	o.eventPage = func(buf *bytes.Buffer, e *Event) error {
+		v := view{Event: e}
+		frame("event.html", "events/"+e.ID+"/", &v)
+		return render(buf, "event.html", &v)
 	}
 
 	// The front page: the latest months up to frontPageMax events.
@@ -298,7 +312,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 		add("month.html", m.Slug+"/", v)
 	}
 	for _, e := range s.Events {
-		add("event.html", "events/"+e.ID+"/", view{Event: e})
+		o.push(outFile{path: "events/" + e.ID + "/index.html", tpl: "event.html", event: e})
 	}
 	// A long list is split into pages of whole months, so that no page
 	// grows with the corpus. Grouping every term's events touches each
