@@ -240,10 +240,16 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	// Sources and updates.
 	var ids []string
 	seen := map[string]bool{}
-	for i, st := range doc.tables(t, "sources") {
+	tables := doc.tables(t, "sources")
+	// A note's sources in one array: a quarter of a million objects fewer
+	// at 100,000 notes for the collector to trace.
+	sources := make([]Source, len(tables))
+	e.Sources = make([]*Source, 0, len(tables))
+	for i, st := range tables {
 		prefix := fmt.Sprintf("sources.%d", i)
 		doc.table(prefix, st, sourceKeys)
-		s := &Source{
+		s := &sources[i]
+		*s = Source{
 			ID:                 doc.str(st, prefix, "id"),
 			Title:              strings.TrimSpace(doc.str(st, prefix, "title")),
 			Publisher:          strings.TrimSpace(doc.str(st, prefix, "publisher")),
