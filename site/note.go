@@ -178,6 +178,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	}
 	t := doc.root
 	doc.table("", t, noteKeys)
+	doc.reserveStrings(t, "places", "actors", "tags", "storylines", "related")
 	e := &Event{
 		ID: id, Path: path, frontMatter: doc.text,
 		Title:          strings.TrimSpace(doc.str(t, "", "title")),

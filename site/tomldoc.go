@@ -21,6 +21,20 @@ type tomlDoc struct {
 	root   map[string]any
 	lines  map[string]int // "title", "sources.1.url" -> line in the TOML text, made on first use
 	diags  *Diagnostics
+	lists  []string // room for the string arrays strings returns, made by reserveStrings
+}
+
+// reserveStrings makes room in one array for the string arrays at the keys
+// of t, which strings then returns as parts of it: a note's places, actors,
+// tags and storylines were four objects, live to the end of the build.
+func (d *tomlDoc) reserveStrings(t map[string]any, keys ...string) {
+	n := 0
+	for _, k := range keys {
+		if arr, ok := t[k].([]any); ok {
+			n += len(arr)
+		}
+	}
+	d.lists = make([]string, 0, n)
 }
 
 // decodeTOML parses text; a syntax error becomes a diagnostic at its line.
@@ -175,7 +189,14 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 		}
 		return nil
 	}
-	out := make([]string, 0, len(arr))
+	var out []string
+	if n := len(d.lists); cap(d.lists)-n >= len(arr) {
+		// Its own part of the room, which an append to it cannot pass.
+		out = d.lists[n:n:n+len(arr)]
+		d.lists = d.lists[:n+len(arr)]
+	} else {
+		out = make([]string, 0, len(arr))
+	}
 	for i, e := range arr {
 		s, ok := e.(string)
 		if !ok {
