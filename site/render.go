@@ -325,7 +325,7 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 	parallel(len(terms), func(_ *bytes.Buffer, i int) {
 		// A storyline is a thread read from its start.
 		newest := s.Config.Newest && terms[i].Tax.Key != "storylines"
-		chunks[i] = chunkMonths(arrange(groupMonths(terms[i].Events), newest), frontPageMax)
+		chunks[i] = chunkMonths(groupMonths(terms[i].Events, newest), frontPageMax)
 	})
 	termChunks := make(map[*Term][][]*Month, len(terms))
 	for i, t := range terms {

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"html/template"
 	"io/fs"
+	"path"
 	"regexp"
 	"slices"
 	"strings"
@@ -156,7 +157,9 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 			diags = append(diags, Diagnostic{Path: p, Msg: "cannot read: " + err.Error()})
 			return nil
 		}
-		name := d.Name()
+		// The name from p, which the note keeps as its path, not from d,
+		// whose copy would be kept as its id: one string a note, not two.
+		name := path.Base(p)
 		if p != "content" && (strings.HasPrefix(name, ".") || strings.HasPrefix(name, "_")) {
 			if d.IsDir() {
 				return fs.SkipDir
@@ -486,11 +489,9 @@ func (tax *Taxonomy) Term(name string) *Term {
 }
 
 func (s *Site) buildMonths() {
-	s.Months = groupMonths(s.Events)
+	s.Months = groupMonths(s.Events, false)
 }
 
-// groupMonths groups events, in time order, by month and day on the
-// site's calendar.
 // sortEvents puts events in time order: as date.Compare orders their dates,
 // then their ends, then by id.
 func sortEvents(events []*Event, loc *time.Location) {
@@ -543,11 +544,18 @@ func newCalendarPlace(e *Event, loc *time.Location, prev *calendarPlace) calenda
 	return c
 }
 
-// groupMonths groups events of the site, in time order, by month and day.
-func groupMonths(events []*Event) []*Month {
+// groupMonths groups events, in time order, by month and day on the
+// site's calendar; with newest, in the order arrange gives (months, days
+// and days' events newest first), made so rather than copied: a site's
+// terms group every event about ten times.
+func groupMonths(events []*Event, newest bool) []*Month {
 	var months []*Month
 	var cur *Month
-	for _, e := range events {
+	for i := range events {
+		e := events[i]
+		if newest {
+			e = events[len(events)-1-i]
+		}
 		if cur == nil || cur.Date != e.cal.month {
 			cur = &Month{Date: e.cal.month, Slug: e.cal.monthSlug}
 			months = append(months, cur)
@@ -558,6 +566,11 @@ func groupMonths(events []*Event) []*Month {
 		}
 		day := cur.Days[len(cur.Days)-1]
 		day.Events = append(day.Events, e)
+	}
+	if newest {
+		for _, m := range months {
+			slices.Reverse(m.Events) // a month's own list stays in time order, as arrange leaves it
+		}
 	}
 	return months
 }

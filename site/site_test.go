@@ -2,8 +2,11 @@ package site
 
 import (
 	"fmt"
+	"reflect"
 	"slices"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/corpus"
 )
 
 func TestDedupe(t *testing.T) {
@@ -33,5 +36,26 @@ func TestDedupe(t *testing.T) {
 	list := []string{"Kyiv", "Odesa", "Kharkiv"}
 	if n := testing.AllocsPerRun(100, func() { dedupe(list) }); n != 0 {
 		t.Errorf("dedupe of a list without repeats allocates %v times", n)
+	}
+}
+
+// TestGroupMonthsNewest: grouped newest first, a term's events are what
+// arrange makes of them grouped oldest first.
+func TestGroupMonthsNewest(t *testing.T) {
+	s, diags := Load(corpus.FS(400, 3), Options{})
+	if s == nil || diags.Errors() > 0 {
+		t.Fatal(diags)
+	}
+	lists := [][]*Event{s.Events}
+	for _, tax := range s.Taxonomies {
+		for _, term := range tax.Terms {
+			lists = append(lists, term.Events)
+		}
+	}
+	for _, events := range lists {
+		got, want := groupMonths(events, true), arrange(groupMonths(events, false), true)
+		if !reflect.DeepEqual(got, want) {
+			t.Fatalf("%d events: grouped newest first, not as arranged", len(events))
+		}
 	}
 }
