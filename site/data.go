@@ -227,27 +227,37 @@ func (s *Site) eventsJSON(w io.Writer) error {
 		panic(err) // plain data only
 	}
 	// One event a line: readable and diffable, and far cheaper than
-	// indenting every field of tens of thousands of events.
+	// indenting every field of tens of thousands of events. The lines are
+	// made by chunks side by side (7 s for one worker at 100,000 notes).
 	b := bufio.NewWriterSize(w, 64<<10)
 	b.Write(head[:bytes.LastIndex(head, []byte("[]"))])
 	b.WriteString("[")
-	var line []byte // HTML unescaped: a data file, and body_html stays legible
-	var je jsonEvent
-	for i, e := range s.Events {
-		s.fillJSONEvent(&je, e)
-		line = je.appendJSON(line[:0])
-		if i > 0 {
-			b.WriteByte(',')
+	events := s.Events
+	err = writeInOrder(b, (len(events)+jsonChunk-1)/jsonChunk, func(b []byte, chunk int) []byte {
+		var je jsonEvent
+		for i := chunk * jsonChunk; i < min(len(events), (chunk+1)*jsonChunk); i++ {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = append(b, "\n    "...)
+			s.fillJSONEvent(&je, events[i])
+			b = je.appendJSON(b) // HTML unescaped: a data file, and body_html stays legible
 		}
-		b.WriteString("\n    ")
-		b.Write(line)
-	}
-	if len(s.Events) > 0 {
+		return b
+	})
+	if len(events) > 0 {
 		b.WriteString("\n  ")
 	}
 	b.WriteString("]\n}\n")
+	if err != nil {
+		return err
+	}
 	return b.Flush()
 }
+
+// jsonChunk is how many events of events.json a worker makes at a time:
+// some 2 MB of JSON for generated notes.
+const jsonChunk = 500
 
 // jsonEvent is e as events.json gives it.
 func (s *Site) jsonEvent(e *Event) jsonEvent {

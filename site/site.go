@@ -633,7 +633,7 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 			u := uses[key]
 			if u == nil {
 				k := len(useArray)
-				useArray = append(useArray, SourceUse{Source: src, Events: firsts[k:k:k+1]})
+				useArray = append(useArray, SourceUse{Source: src, Events: firsts[k : k : k+1]})
 				u = &useArray[k]
 				uses[key] = u
 				p.Sources = append(p.Sources, u)

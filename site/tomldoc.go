@@ -192,7 +192,7 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 	var out []string
 	if n := len(d.lists); cap(d.lists)-n >= len(arr) {
 		// Its own part of the room, which an append to it cannot pass.
-		out = d.lists[n:n:n+len(arr)]
+		out = d.lists[n : n : n+len(arr)]
 		d.lists = d.lists[:n+len(arr)]
 	} else {
 		out = make([]string, 0, len(arr))
