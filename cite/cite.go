@@ -38,6 +38,8 @@ type Citation struct {
 	gast.BaseInline
 	Items  []Item
 	Offset int // byte offset of the '[' in the source, for error lines
+
+	one [1]Item // Items of a citation of one source, as most are: no second object
 }
 
 // Kind is the NodeKind of Citation.
@@ -123,7 +125,12 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	block.Advance(end + 1)
 	// Sized at once, and each known id the source's own string: a body
 	// cites a dozen times, and these were a third of the parser's garbage.
-	n := &Citation{Offset: seg.Start, Items: make([]Item, 0, bytes.Count(inner, []byte{';'})+1)}
+	n := &Citation{Offset: seg.Start}
+	if parts := bytes.Count(inner, []byte{';'}) + 1; parts == 1 {
+		n.Items = n.one[:0]
+	} else {
+		n.Items = make([]Item, 0, parts)
+	}
 	for part := range bytes.SplitSeq(inner, []byte{';'}) {
 		raw := bytes.TrimSpace(part)[1:]
 		id, known := "", false
