@@ -547,31 +547,42 @@ func newCalendarPlace(e *Event, loc *time.Location, prev *calendarPlace) calenda
 // groupMonths groups events, in time order, by month and day on the
 // site's calendar; with newest, in the order arrange gives (months, days
 // and days' events newest first), made so rather than copied: a site's
-// terms group every event about ten times.
+// terms group every event about ten times. The lists are parts of events,
+// or of one reversed copy of it, not lists of their own.
 func groupMonths(events []*Event, newest bool) []*Month {
+	list := events // in reading order
+	if newest {
+		list = reversed(events)
+	}
 	var months []*Month
 	var cur *Month
-	for i := range events {
-		e := events[i]
-		if newest {
-			e = events[len(events)-1-i]
+	start := 0 // where cur starts in list
+	closeMonth := func(end int) {
+		if cur == nil {
+			return
 		}
+		// A month's own list stays in time order, as arrange leaves it.
+		if newest {
+			cur.Events = events[len(events)-end : len(events)-start : len(events)-start]
+		} else {
+			cur.Events = events[start:end:end]
+		}
+	}
+	for i := 0; i < len(list); {
+		e := list[i]
 		if cur == nil || cur.Date != e.cal.month {
-			cur = &Month{Date: e.cal.month, Slug: e.cal.monthSlug}
+			closeMonth(i)
+			cur, start = &Month{Date: e.cal.month, Slug: e.cal.monthSlug}, i
 			months = append(months, cur)
 		}
-		cur.Events = append(cur.Events, e)
-		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != e.cal.day {
-			cur.Days = append(cur.Days, &Day{Date: e.cal.day, Anchor: e.cal.dayAnchor})
+		j := i + 1
+		for j < len(list) && list[j].cal.month == e.cal.month && list[j].cal.day == e.cal.day {
+			j++
 		}
-		day := cur.Days[len(cur.Days)-1]
-		day.Events = append(day.Events, e)
+		cur.Days = append(cur.Days, &Day{Date: e.cal.day, Anchor: e.cal.dayAnchor, Events: list[i:j:j]})
+		i = j
 	}
-	if newest {
-		for _, m := range months {
-			slices.Reverse(m.Events) // a month's own list stays in time order, as arrange leaves it
-		}
-	}
+	closeMonth(len(list))
 	return months
 }
 

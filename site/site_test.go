@@ -55,11 +55,33 @@ func TestGroupMonthsNewest(t *testing.T) {
 		}
 	}
 	for _, events := range lists {
-		got, want := groupMonths(events, true), arrange(groupMonths(events, false), true)
-		if !reflect.DeepEqual(got, want) {
+		if got, want := groupMonths(events, false), groupMonthsByAppend(events); !reflect.DeepEqual(got, want) {
+			t.Fatalf("%d events: grouped otherwise than one by one", len(events))
+		}
+		if got, want := groupMonths(events, true), arrange(groupMonthsByAppend(events), true); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d events: grouped newest first, not as arranged", len(events))
 		}
 	}
+}
+
+// groupMonthsByAppend is groupMonths oldest first as first written, an event
+// at a time: the reference for the grouping by runs.
+func groupMonthsByAppend(events []*Event) []*Month {
+	var months []*Month
+	var cur *Month
+	for _, e := range events {
+		if cur == nil || cur.Date != e.cal.month {
+			cur = &Month{Date: e.cal.month, Slug: e.cal.monthSlug}
+			months = append(months, cur)
+		}
+		cur.Events = append(cur.Events, e)
+		if n := len(cur.Days); n == 0 || cur.Days[n-1].Date != e.cal.day {
+			cur.Days = append(cur.Days, &Day{Date: e.cal.day, Anchor: e.cal.dayAnchor})
+		}
+		day := cur.Days[len(cur.Days)-1]
+		day.Events = append(day.Events, e)
+	}
+	return months
 }
 
 // TestWriteInOrder: chunks made side by side are written in order, all of
