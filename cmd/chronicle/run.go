@@ -169,9 +169,9 @@ func cmdBuild(args []string, stderr io.Writer) int {
 // site's data is all made and stays to the end, while each page's garbage
 // dies with the page: for a large site, a heap of 60% over the live data,
 // not twice it (GOGC's 100), is enough from here on. At 100,000 notes (live
-// data near 0.85 GB) the peak is then 1.49-1.55 GB, as at GOGC 35 (1.48-1.54)
-// with one or two collections fewer, where the default reached 1.69-1.73 GB
-// (three runs each; the peak before this point is the parse's). A small
+// data near 0.8 GB) the peak is then 1.42-1.48 GiB, as at GOGC 35
+// (1.41-1.47) with one or two collections fewer, where the default reached
+// 1.62-1.65 GiB (three runs each; the peak is the parse's). A small
 // site's heap is left to double: at 10,000 notes (about 100 MB live)
 // collecting at 35 cost some 200 ms of CPU (gctrace: 423-520 against
 // 229-327 ms) to save 30 MB. A GOGC the user set is theirs.
