@@ -126,9 +126,10 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 	}
 
 	// The files written as they are made go first: each is one worker's
-	// work from start to end (events.json alone took 7 s at 100,000
-	// notes), and started after the lists, as they were, they ran a second
-	// past everything else, one core idle. The many small event pages go
+	// work from start to end (events.json, 7 s of a 100,000-note build's
+	// time, now made by chunks on every core), and started after the
+	// lists, as they were, they ran a second past everything else, one
+	// core idle. The many small event pages go
 	// last, so that no large file is left for one worker at the end.
 	order := make([]int, 0, len(o.files))
 	for _, pass := range []func(f outFile) bool{
