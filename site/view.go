@@ -146,7 +146,7 @@ func (s *Site) decorateEvent(e *Event) {
 }
 
 // collectDateViews makes the view of each date of the events, their
-// sources and updates once. Dates repeat: 100,000 notes hold some 360,000
+// sources and updates once. Dates repeat: 100,000 notes hold some 410,000
 // dates on a few thousand days, and their strings, made for each, were a
 // fifth of the objects the collector had to trace through the rendering.
 func (s *Site) collectDateViews() map[date.Date]DateView {
