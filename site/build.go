@@ -125,20 +125,25 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 		}
 	}
 
-	// The files written as they are made go first: each is one worker's
-	// work from start to end (events.json, 7 s of a 100,000-note build's
+	// The files written as they are made go first: each is written by one
+	// worker from start to end (events.json, 7 s of a 100,000-note build's
 	// time, now made by chunks on every core), and started after the
 	// lists, as they were, they ran a second past everything else, one
-	// core idle. The many small event pages go
-	// last, so that no large file is left for one worker at the end.
+	// core idle. The many small event pages go last, so that no large
+	// file is left for one worker at the end.
+	rank := func(f outFile) int {
+		switch {
+		case f.stream != nil:
+			return 0
+		case f.event != nil:
+			return 2
+		}
+		return 1
+	}
 	order := make([]int, 0, len(o.files))
-	for _, pass := range []func(f outFile) bool{
-		func(f outFile) bool { return f.stream != nil },
-		func(f outFile) bool { return f.stream == nil && f.tpl != "event.html" },
-		func(f outFile) bool { return f.stream == nil && f.tpl == "event.html" },
-	} {
+	for r := range 3 {
 		for i, f := range o.files {
-			if pass(f) {
+			if rank(f) == r {
 				order = append(order, i)
 			}
 		}

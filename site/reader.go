@@ -228,12 +228,8 @@ func facets(e *Event) map[string]string {
 func facet(e *Event, key string, put func(string)) {
 	switch key {
 	case "story":
-		n := 0
-		for i, st := range e.Storylines {
-			if slices.Contains(e.Storylines[:i], st) {
-				continue
-			}
-			if n++; n > 1 {
+		for i, st := range dedupe(e.Storylines) {
+			if i > 0 {
 				put(" ")
 			}
 			put(st)

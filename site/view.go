@@ -125,14 +125,11 @@ func (s *Site) decorateEvent(e *Event) {
 	if len(e.Storylines) > 0 {
 		v.Storylines = make([]Link, 0, len(e.Storylines))
 	}
+	// A storyline of the config is a term, named and linked already.
 	stories := s.Taxonomy("storylines")
 	for _, key := range dedupe(e.Storylines) {
-		if st := c.storyline(key); st != nil {
-			url := c.URL("storylines/" + key + "/")
-			if t := stories.bySlug[key]; t != nil && t.URL != "" {
-				url = t.URL // the same, made once
-			}
-			v.Storylines = append(v.Storylines, Link{Name: st.Title, URL: url})
+		if t := stories.bySlug[key]; t != nil {
+			v.Storylines = append(v.Storylines, Link{Name: t.Name, URL: t.URL})
 		}
 	}
 	v.Story = s.storyNav(e)
