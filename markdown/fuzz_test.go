@@ -27,6 +27,8 @@ func FuzzCitations(f *testing.F) {
 		{"[x](javascript:alert(1)) <vbscript:x> [y][r]\n\n[r]: data:text/html,x\n", ""},
 		{"[@" + strings.Repeat("a", 3000) + "]\n", "a"},
 		{"| a | b |\n|:--|--:|\n| [@a] | x |\n", "a"},
+		{"[![pixel](https://tracker.example/p.gif)](tel:1)[@a]\n\n![alt [inner](intent://evil#Intent;end)](https://example.org/x.png)\n", "a"},
+		{"> - [outer ![pic](https://tracker.example/q.gif)](ms-settings:privacy)\n\n| [x ![y](//t.example/y.gif)](blob:x) |\n|---|\n\n## [h ![i](https://t.example/i.gif)](tel:2)[^f]\n\n[^f]: [f ![g](https://t.example/g.gif)](intent://x)\n", "a"},
 	} {
 		f.Add(s.src, s.ids)
 	}

@@ -401,7 +401,7 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 			// ask for: any scheme, and "//host/x" (or "\\host"), are dropped.
 			if u := unescape(dest); Scheme(u) != "" || networkPath(u) {
 				bad = append(bad, n)
-				return ast.WalkSkipChildren, nil
+				return ast.WalkContinue, nil
 			}
 			images = append(images, n)
 		case *ast.AutoLink:
@@ -416,10 +416,13 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		// "javascript&colon;" must be judged as "javascript:".
 		if !SafeURL(unescape(dest)) {
 			bad = append(bad, n)
-			return ast.WalkSkipChildren, nil
 		}
+		// A dropped node's children take its place, so they are judged
+		// too: an image inside a refused link, a link in an image's text.
 		return ast.WalkContinue, nil
 	})
+	// bad is in document order, so an outer node is unwrapped before the
+	// nodes inside it, which by then sit in its parent.
 	var dropped []Problem
 	for _, n := range bad {
 		var dest []byte

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/chronicle-tools/chronicle/internal/htmlcheck"
 	"github.com/yuin/goldmark/ast"
 	"github.com/yuin/goldmark/parser"
 )
@@ -125,4 +126,65 @@ func FuzzHeadingIDsAsGoldmark(f *testing.F) {
 			}
 		}
 	})
+}
+
+// nestedDropped are links and images inside links and images that the
+// policy drops: the inner ones must be judged too, not moved out unseen.
+// Each holds two refused destinations.
+var nestedDropped = []string{
+	"[![pixel](https://tracker.example/p.gif)](tel:1)",
+	"![alt [inner](intent://evil#Intent;end)](https://example.org/x.png)",
+	"[outer ![pic](https://tracker.example/q.gif)](ms-settings:privacy)",
+	"![a ![b](blob:https://example.org/x)](//tracker.example/y.gif)",
+	"[x ![y ![z](https://tracker.example/z.gif)](https://tracker.example/y.gif)](tel:2)",
+}
+
+// nestingContainers put a snippet in each block that can hold a link.
+var nestingContainers = []struct {
+	name string
+	fn   func(s string) string
+}{
+	{"paragraph", func(s string) string { return s }},
+	{"heading", func(s string) string { return "## " + s }},
+	{"list", func(s string) string { return "- item\n- " + s }},
+	{"quote", func(s string) string { return "> " + s }},
+	{"quote and list", func(s string) string { return "> 1. " + s }},
+	{"table", func(s string) string { return "| a |\n|---|\n| " + s + " |" }},
+	{"footnote", func(s string) string { return "See.[^f]\n\n[^f]: " + s }},
+	{"emphasis", func(s string) string { return "*" + s + "*" }},
+}
+
+// TestNestedLinksJudged: every link and image at any depth goes through the
+// policy; each one dropped has its own warning on its line.
+func TestNestedLinksJudged(t *testing.T) {
+	for _, c := range nestingContainers {
+		for i, snippet := range nestedDropped {
+			src := "First line.\n\n" + c.fn(snippet) + "\n"
+			d := Render([]byte(src), nil)
+			h := string(d.HTML)
+			for _, bad := range []string{"tracker.example", "tel:", "intent:", "ms-settings:", "blob:", "<img"} {
+				if strings.Contains(h, bad) {
+					t.Errorf("%s %d: %q reached the HTML:\n%s", c.name, i, bad, h)
+				}
+			}
+			want := strings.Count(snippet, "](")
+			if len(d.Problems) != want {
+				t.Errorf("%s %d: %d warnings, want %d (one per dropped link or image): %v", c.name, i, len(d.Problems), want, d.Problems)
+			}
+			line := strings.Count(src[:strings.Index(src, snippet)], "\n") + 1
+			for _, p := range d.Problems {
+				if !p.Warn || p.Line != line {
+					t.Errorf("%s %d: %+v, want a warning on line %d", c.name, i, p, line)
+				}
+			}
+			if p := htmlcheck.Fragment([]byte(h), htmlcheck.Policy{BasePath: "/"}); len(p) > 0 {
+				t.Errorf("%s %d: %v", c.name, i, p)
+			}
+		}
+	}
+	// What the dropped nodes said stays as text.
+	d := Render([]byte("[outer ![pic](https://tracker.example/q.gif)](ms-settings:privacy)\n"), nil)
+	if !strings.Contains(d.HTML, "outer pic") {
+		t.Errorf("the text of dropped links was lost: %s", d.HTML)
+	}
 }

@@ -45,6 +45,7 @@ var fuzzSeeds = []string{
 	"+++ \t\r\n+++\n\n\nline 4",
 	"no front matter\n",
 	"+++\ntitle = \"<script>alert(1)</script>\"\ndate = 2025-12-19\nkind = \"strike\"\nplaces = [\"<img src=x onerror=alert(1)>\"]\n[[sources]]\nid = \"a\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://e.x/\"\n+++\n[x](javascript:alert(1)) [y](JaVaScRiPt&colon;alert(1)) <javascript:alert(1)> ![i](data:image/png;base64,AA) ![j](//evil.example/x.png)[@a]\n\n[r]: vbscript:msgbox\n\n[z][r] <iframe src=x></iframe>\n",
+	"+++\ntitle = \"t\"\ndate = 2025-12-19\nkind = \"strike\"\n[[sources]]\nid = \"a\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://e.x/\"\n+++\n[![pixel](https://tracker.example/p.gif)](tel:1)[@a]\n\n![alt [inner](intent://evil#Intent;end)](https://example.org/x.png)\n\n> - [outer ![pic](https://tracker.example/q.gif)](ms-settings:privacy)\n\n| a |\n|---|\n| [x ![y](//t.example/y.gif)](blob:https://e.x/b) |\n\n## [h ![i](https://t.example/i.gif)](tel:2)\n\nNote.[^f]\n\n[^f]: [f ![g](https://t.example/g.gif)](intent://x)\n",
 	"+++\ntitle = \"t\"\ndate = \"2025-12\"\nend = 2026-01-01T10:00:00+02:00\nkind = \"strike\"\nstatus = \"claimed\"\nclaimed_by = \"\\u0000\\u001b\"\nrelated = [\"n\"]\nstorylines = [\"sea\"]\n[[sources]]\nid = \"a\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://e.x/\"\narchived = \"https://a.x/\"\nquote = \"q\"\n[[updates]]\ndate = 2025-12-20\nnote = \"n\"\n+++\n> - [@a]\n>   1. *x*[^1]\n\n[^1]: foot [@a; @a]\n",
 }
 

@@ -264,6 +264,10 @@ var dangerousSchemes = []string{
 	"vbscript:msgbox(1)",
 	"data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==",
 	"data:image/svg+xml,<svg onload=alert(1)>",
+	"tel:1",
+	"intent://evil#Intent;end",
+	"ms-settings:privacy",
+	"blob:https://example.org/b",
 }
 
 // spellings writes a scheme-bearing URL in the ways a browser would still
@@ -365,8 +369,13 @@ func TestInjectBodies(t *testing.T) {
 		f.Data = []byte(strings.ReplaceAll(string(f.Data), `id = "reuters"`, `id = "a"`))
 		fsys[name] = f
 	}
-	// A page's body goes through the same renderer, without citations.
-	fsys["content/pages/about.md"] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\n\n" + strings.Join(snippets, "\n\n") + "\n")}
+	// A page's body goes through the same renderer, without citations. A
+	// page holds at most 200 footnotes, so the snippets are split over pages.
+	const perPage = 400
+	for n := 0; n*perPage < len(snippets); n++ {
+		chunk := snippets[n*perPage : min((n+1)*perPage, len(snippets))]
+		fsys[fmt.Sprintf("content/pages/p%03d.md", n)] = &fstest.MapFile{Data: []byte("+++\ntitle = \"About\"\n+++\n\n" + strings.Join(chunk, "\n\n") + "\n")}
+	}
 	res, err := buildWithin(t, fsys, Options{})
 	if err != nil {
 		t.Fatalf("the build failed:\n%v", err)
@@ -591,4 +600,79 @@ func TestShippedOutputSafe(t *testing.T) {
 		}
 		requireSafe(t, res, "")
 	}
+}
+
+// TestInjectNestedLinks puts links and images inside links and images that
+// the policy drops, in every block that can hold them. Each inner one must be
+// judged too: nothing refused reaches any output file, and each dropped link
+// or image has a warning of its own on its line.
+func TestInjectNestedLinks(t *testing.T) {
+	refused := []string{"tracker.example", "tel:", "intent:", "ms-settings:", "blob:", "data:image"}
+	outer := []func(text string) string{
+		func(text string) string { return "[" + text + "](tel:1)" },
+		func(text string) string { return "[" + text + "](ms-settings:privacy)" },
+		func(text string) string { return "![" + text + "](https://example.org/x.png)" },
+		func(text string) string { return "![" + text + "](//tracker.example/y.gif)" },
+	}
+	inner := []string{
+		"![pixel](https://tracker.example/p.gif)",
+		"[inner](intent://evil#Intent;end)",
+		"[blob](blob:https://example.org/b)",
+		"![png](data:image/png;base64,AAAA)",
+	}
+	containers := []func(s string) string{
+		func(s string) string { return s },
+		func(s string) string { return "## " + s },
+		func(s string) string { return "- item\n- " + s },
+		func(s string) string { return "> " + s },
+		func(s string) string { return "> 1. " + s },
+		func(s string) string { return "| a |\n|---|\n| " + s + " |" },
+		func(s string) string { return "See.[^f]\n\n[^f]: " + s },
+	}
+	fsys := fstest.MapFS{"config.toml": {Data: []byte(fuzzConfig)}}
+	want := map[string]int{} // path -> the line of its snippet
+	n := 0
+	for _, c := range containers {
+		for _, o := range outer {
+			for _, in := range inner {
+				if strings.HasPrefix(o(""), "[") && strings.HasPrefix(in, "[") {
+					continue // a link in a link leaves the outer one as text, by CommonMark
+				}
+				snippet := c(o("text " + in))
+				body := "First paragraph.[@reuters]\n\n" + snippet + "\n"
+				text := strings.Replace(note, "The governor said a port was hit.[@reuters]\n", body, 1)
+				p := fmt.Sprintf("content/2025/n%03d.md", n)
+				fsys[p] = &fstest.MapFile{Data: []byte(text)}
+				want[p] = strings.Count(text[:strings.Index(text, o("text "+in))], "\n") + 1
+				n++
+			}
+		}
+	}
+	res, err := buildWithin(t, fsys, Options{})
+	if err != nil {
+		t.Fatalf("the build failed:\n%v", err)
+	}
+	requireSafe(t, res, injectMarker)
+	for _, p := range res.Files.Paths() {
+		for _, r := range refused {
+			if strings.Contains(string(res.Files[p]), r) {
+				t.Errorf("%s holds %q", p, r)
+			}
+		}
+	}
+	got := map[string]int{}
+	for _, d := range res.Warnings {
+		if line, ok := want[d.Path]; ok && strings.Contains(d.Msg, "dropped") {
+			got[d.Path]++
+			if d.Line != line {
+				t.Errorf("%s:%d: %s: want line %d", d.Path, d.Line, d.Msg, line)
+			}
+		}
+	}
+	for p := range want {
+		if got[p] != 2 {
+			t.Errorf("%s: %d warnings of dropped links, want 2 (the outer and the inner)", p, got[p])
+		}
+	}
+	t.Logf("%d notes, each a refused link or image around another, in %d kinds of block", n, len(containers))
 }
