@@ -45,7 +45,7 @@ func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bo
 		return d, true
 	}
 	if line := tooDeep(text); line > 0 {
-		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep", maxTOMLDepth)})
+		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep: no field needs more than two levels; remove the extra brackets", maxTOMLDepth)})
 		return nil, false
 	}
 	// Into an interface, the decoder hands over the map it parsed rather
@@ -349,40 +349,48 @@ func bracketDepth(s string) int {
 const maxTOMLDepth = 32
 
 // tooDeep returns the line where text nests arrays or inline tables more
-// than maxTOMLDepth deep, or 0. It skips strings and comments; a table
-// header's brackets open and close on one line, so they never add up.
-func tooDeep(text string) int {
-	if strings.Count(text, "[")+strings.Count(text, "{") <= maxTOMLDepth {
+// than maxTOMLDepth deep, or 0.
+//
+// It must never be walked around, or one note could stall every build. So
+// it skips a string or a comment only where it is sure of its extent, lexed
+// as TOML lexes it (a multi-line string ends at the last quote of a run of
+// three to five). Where the text cannot be TOML (a string that meets the end
+// of its line or of the text, a run of six quotes), it stops skipping and
+// counts every bracket from there on. On valid TOML its count is the
+// decoder's nesting (FuzzTOMLGuard); on invalid TOML the decoder stops at
+// the first mistake, before any nesting the count may have missed.
+func tooDeep(text string) int { return nestedPast(text, maxTOMLDepth) }
+
+// nestedPast is tooDeep for any limit, so that tests can pin the depth.
+func nestedPast(text string, limit int) int {
+	if strings.Count(text, "[")+strings.Count(text, "{") <= limit {
 		return 0 // too few brackets to nest that deep: skip the scan
 	}
-	depth, line := 0, 1
+	depth, line, sure := 0, 1, true
 	for i := 0; i < len(text); i++ {
-		switch c := text[i]; c {
-		case '\n':
+		c := text[i]
+		switch {
+		case c == '\n':
 			line++
-		case '#':
+		case !sure:
+			// counted below
+		case c == '#':
 			for i+1 < len(text) && text[i+1] != '\n' {
 				i++
 			}
-		case '"', '\'':
-			delim := string(c)
-			if strings.HasPrefix(text[i:], delim+delim+delim) {
-				delim += delim + delim
+		case c == '"' || c == '\'':
+			end, ok := stringEnd(text, i)
+			if !ok {
+				sure = false
+				continue
 			}
-			for i += len(delim); i < len(text) && !strings.HasPrefix(text[i:], delim); i++ {
-				switch {
-				case text[i] == '\n':
-					line++
-				case text[i] == '\\' && c == '"' && i+1 < len(text):
-					if text[i+1] == '\n' {
-						line++
-					}
-					i++
-				}
-			}
-			i += len(delim) - 1
+			line += strings.Count(text[i:end], "\n")
+			i = end - 1
+			continue
+		}
+		switch c {
 		case '[', '{':
-			if depth++; depth > maxTOMLDepth {
+			if depth++; depth > limit {
 				return line
 			}
 		case ']', '}':
@@ -390,4 +398,41 @@ func tooDeep(text string) int {
 		}
 	}
 	return 0
+}
+
+// stringEnd returns the offset just past the TOML string that opens at
+// text[i], a quote, or false where no valid string does.
+func stringEnd(text string, i int) (int, bool) {
+	q := text[i]
+	if strings.HasPrefix(text[i:], string([]byte{q, q, q})) {
+		// Multi-line: ends at the first run of three or more quotes, which
+		// may hold two of the string's own quotes before the closing three.
+		for j := i + 3; j < len(text); j++ {
+			switch {
+			case text[j] == '\\' && q == '"':
+				j++ // an escape, or a line-ending backslash
+			case text[j] == q:
+				run := 1
+				for j+run < len(text) && text[j+run] == q {
+					run++
+				}
+				if run >= 3 {
+					return j + run, run <= 5
+				}
+				j += run - 1
+			}
+		}
+		return 0, false
+	}
+	for j := i + 1; j < len(text); j++ {
+		switch {
+		case text[j] == '\n':
+			return 0, false
+		case text[j] == '\\' && q == '"':
+			j++
+		case text[j] == q:
+			return j + 1, true
+		}
+	}
+	return 0, false
 }

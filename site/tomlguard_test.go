@@ -1,0 +1,185 @@
+package site
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/BurntSushi/toml"
+)
+
+// tomlGen writes a TOML document from fuzz bytes: keys set to arrays,
+// inline tables, integers and strings in all four quotings, with brackets
+// and the quotes that end multi-line strings in their text. It knows the
+// nesting it wrote, so the guard can be held to it.
+type tomlGen struct {
+	in    []byte
+	words []string
+	b     strings.Builder
+	depth int // the deepest nesting written
+}
+
+func (g *tomlGen) next() byte {
+	if len(g.in) == 0 {
+		return 0
+	}
+	c := g.in[0]
+	g.in = g.in[1:]
+	return c
+}
+
+// str writes a string whose text is a fuzz word, in the quoting c picks,
+// with what that quoting cannot hold taken out.
+func (g *tomlGen) str(c byte) {
+	w := g.words[int(c)%len(g.words)]
+	w = strings.Map(func(r rune) rune {
+		if r < 0x20 && r != '\t' && r != '\n' || r == 0x7f || r == '\\' {
+			return -1
+		}
+		return r
+	}, w)
+	switch c % 4 {
+	case 0: // basic: quotes escaped, no line breaks
+		g.b.WriteString(`"` + strings.ReplaceAll(strings.ReplaceAll(w, "\n", `\n`), `"`, `\"`) + `"`)
+	case 1: // literal: no ' and no line breaks
+		g.b.WriteString("'" + strings.NewReplacer("'", "", "\n", "").Replace(w) + "'")
+	case 2: // multi-line basic: no run of three quotes; may end with two
+		for strings.Contains(w, `"""`) {
+			w = strings.ReplaceAll(w, `"""`, `""`)
+		}
+		w = strings.TrimRight(w, `"`) + strings.Repeat(`"`, int(c/4)%3)
+		g.b.WriteString(`"""` + w + `"""`)
+	case 3: // multi-line literal: the same with '
+		for strings.Contains(w, "'''") {
+			w = strings.ReplaceAll(w, "'''", "''")
+		}
+		w = strings.TrimRight(w, "'") + strings.Repeat("'", int(c/4)%3)
+		g.b.WriteString("'''" + w + "'''")
+	}
+}
+
+func (g *tomlGen) value(depth int) {
+	g.depth = max(g.depth, depth)
+	c := g.next()
+	switch {
+	case c%8 < 2 && len(g.in) > 0: // an array
+		g.b.WriteString("[")
+		for i := range int(g.next() % 4) {
+			if i > 0 {
+				g.b.WriteString(", ")
+			}
+			g.value(depth + 1)
+		}
+		g.b.WriteString("]")
+	case c%8 < 4 && len(g.in) > 0: // an inline table
+		g.b.WriteString("{")
+		for i := range int(g.next() % 3) {
+			if i > 0 {
+				g.b.WriteString(", ")
+			}
+			g.b.WriteString("k" + string(rune('a'+i)) + " = ")
+			g.value(depth + 1)
+		}
+		g.b.WriteString("}")
+	case c%8 == 4:
+		g.b.WriteString("42")
+	default:
+		g.str(g.next())
+	}
+}
+
+// nestedDeep wraps a value in n arrays or inline tables.
+func nestedDeep(n int, inline bool, inner string) string {
+	if inline {
+		return strings.Repeat("{a = ", n) + inner + strings.Repeat("}", n)
+	}
+	return strings.Repeat("[", n) + inner + strings.Repeat("]", n)
+}
+
+// FuzzTOMLGuard holds the nesting guard to the decoder. Documents written
+// by tomlGen are valid TOML whatever their strings hold: the decoder must
+// accept them and the guard must count exactly the nesting they have, no
+// more (it would refuse valid notes) and no less (it could be walked
+// around). Then any text: where the decoder accepts it, the guard counts no
+// deeper than the values it decoded, and at least as deep as their arrays.
+func FuzzTOMLGuard(f *testing.F) {
+	f.Add([]byte{0, 2, 1, 6, 3}, "A title'", "[[[[", `x"`, "{{{{ ''' \"\"\"", 40)
+	f.Add([]byte{0, 0, 1, 2, 3, 0, 1, 6, 7}, "'''x''''", `"""a""""`, "#[", "]]}}", 35)
+	f.Add([]byte{2, 1, 5, 3, 2, 1, 6, 10, 14}, "\n[", "'", `"`, "\\", 33)
+	f.Fuzz(func(t *testing.T, shape []byte, w1, w2, w3, w4 string, deep int) {
+		if len(shape) > 64 {
+			return
+		}
+		g := &tomlGen{in: shape, words: []string{w1, w2, w3, w4}}
+		for i := 0; len(g.in) > 0 && i < 6; i++ {
+			g.b.WriteString("k" + string(rune('a'+i)) + " = ")
+			g.value(0)
+			g.b.WriteString("\n")
+		}
+		// A last key nests past the limit, or just to it, after strings
+		// that could lose a scanner its place.
+		deep = 30 + (deep%8+8)%8 // 30 to 37
+		g.b.WriteString("z = " + nestedDeep(deep, deep%2 == 0, "1") + "\n")
+		text := g.b.String()
+		depth := max(g.depth, deep)
+		var v any
+		if _, err := toml.Decode(text, &v); err != nil {
+			t.Fatalf("the generator wrote invalid TOML (%v):\n%s", err, text)
+		}
+		if line := nestedPast(text, depth); line != 0 {
+			t.Fatalf("nesting %d: the guard counts deeper, at line %d:\n%s", depth, line, text)
+		}
+		if line := nestedPast(text, depth-1); line == 0 {
+			t.Fatalf("nesting %d: the guard counts less:\n%s", depth, text)
+		}
+		// The same text as any text.
+		checkGuardAgainstDecoder(t, w1+"\n"+w2+"\n"+w3+"\n"+w4)
+	})
+}
+
+// checkGuardAgainstDecoder checks the guard on any text the decoder takes.
+func checkGuardAgainstDecoder(t *testing.T, text string) {
+	if len(text) > 4096 {
+		return
+	}
+	var v any
+	if _, err := toml.Decode(text, &v); err != nil {
+		return
+	}
+	all, arrays := valueDepth(v, false)
+	if line := nestedPast(text, all); line != 0 {
+		t.Fatalf("valid TOML whose values nest %d deep: the guard counts deeper, at line %d:\n%q", all, line, text)
+	}
+	if arrays > 0 && nestedPast(text, arrays-1) == 0 {
+		t.Fatalf("arrays nested %d deep: the guard counts less:\n%q", arrays, text)
+	}
+}
+
+// valueDepth is the nesting of a decoded value: all of it (tables named by
+// headers and dotted keys included, so never less than the brackets), and
+// that of its arrays and what they hold (which only brackets can write).
+func valueDepth(v any, inArray bool) (all, arrays int) {
+	switch v := v.(type) {
+	case []any:
+		for _, x := range v {
+			a, b := valueDepth(x, true)
+			all, arrays = max(all, a), max(arrays, b)
+		}
+		return all + 1, arrays + 1
+	case map[string]any:
+		for _, x := range v {
+			a, b := valueDepth(x, inArray)
+			all, arrays = max(all, a), max(arrays, b)
+		}
+		if inArray {
+			return all + 1, arrays + 1
+		}
+		return all + 1, arrays
+	case []map[string]any: // an array of tables, from [[headers]]
+		for _, x := range v {
+			a, b := valueDepth(x, false)
+			all, arrays = max(all, a), max(arrays, b)
+		}
+		return all + 1, arrays
+	}
+	return 0, 0
+}
