@@ -91,13 +91,48 @@ type Page struct {
 	Body        template.HTML
 }
 
-// lfLines returns data with CRLF line ends made LF; a file without a CR,
-// most of them, is returned as it is, not copied.
-func lfLines(data []byte) []byte {
+// lfLines returns data with its line ends made LF: CRLF, and a CR alone,
+// which CommonMark reads as a line end too. crLine is the first line that a
+// CR alone ends, or 0. A file without a CR, most of them, is returned as it
+// is, not copied.
+func lfLines(data []byte) (out []byte, crLine int) {
 	if bytes.IndexByte(data, '\r') < 0 {
-		return data
+		return data, 0
 	}
-	return bytes.ReplaceAll(data, []byte("\r\n"), []byte("\n"))
+	out = make([]byte, 0, len(data))
+	for i := 0; i < len(data); i++ {
+		c := data[i]
+		if c == '\r' {
+			if i+1 < len(data) && data[i+1] == '\n' {
+				continue // the LF that follows is the line end
+			}
+			if crLine == 0 {
+				crLine = bytes.Count(out, []byte{'\n'}) + 1
+			}
+			c = '\n'
+		}
+		out = append(out, c)
+	}
+	return out, crLine
+}
+
+// readFrontMatter makes data's line ends LF and splits it as
+// splitFrontMatter does. A note reads the same with LF or CRLF line ends,
+// in multi-line strings too (TOML lets a reader normalise them). A CR alone
+// ends a line of the body, as in CommonMark, but TOML allows none: in the
+// front matter it is refused at its line, as the decoder would refuse it.
+func readFrontMatter(path string, data []byte) (fm, body []byte, bodyLine int, problem *Diagnostic) {
+	data, crLine := lfLines(data)
+	fm, body, bodyLine, err := splitFrontMatter(data)
+	switch {
+	case crLine == 1:
+		return nil, nil, 0, &Diagnostic{Path: path, Line: 1, Msg: "the lines of this file end with a carriage return alone (old Mac line ends): save it with LF or CRLF line ends"}
+	case err != nil:
+		return nil, nil, 0, &Diagnostic{Path: path, Line: 1, Msg: err.Error()}
+	case crLine > 0 && crLine < bodyLine:
+		return nil, nil, 0, &Diagnostic{Path: path, Line: crLine, Msg: "this line ends with a carriage return alone, which TOML does not allow: save the file with LF or CRLF line ends"}
+	}
+	return fm, body, bodyLine, nil
 }
 
 // splitFrontMatter separates "+++\nTOML\n+++\nbody". It returns the TOML,
@@ -105,9 +140,6 @@ func lfLines(data []byte) []byte {
 // endings are accepted.
 func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, err error) {
 	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if l := bytes.TrimRight(firstLine(data), "\r"); bytes.HasPrefix(l, []byte("+++")) && bytes.Contains(l, []byte("\r")) {
-		return nil, nil, 0, fmt.Errorf("the lines of this file end with a carriage return alone (old Mac line ends): save it with LF or CRLF line ends")
-	}
 	if !bytes.HasPrefix(data, []byte("+++")) || !isDelim(firstLine(data)) {
 		return nil, nil, 0, fmt.Errorf("a note starts with a line +++, then its TOML front matter, then a closing +++")
 	}
@@ -167,10 +199,9 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	data = lfLines(data)
-	fm, body, bodyLine, err := splitFrontMatter(data)
-	if err != nil {
-		return nil, Diagnostics{{Path: path, Line: 1, Msg: err.Error()}}
+	fm, body, bodyLine, problem := readFrontMatter(path, data)
+	if problem != nil {
+		return nil, Diagnostics{*problem}
 	}
 	doc, ok := decodeTOML(path, string(fm), 1, &diags)
 	if !ok {
@@ -382,10 +413,10 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 	if !checkText(path, data, &diags) {
 		return nil, diags
 	}
-	data = lfLines(data)
-	fm, body, bodyLine, err := splitFrontMatter(data)
-	if err != nil {
-		return nil, Diagnostics{{Path: path, Line: 1, Msg: strings.Replace(err.Error(), "a note", "a page", 1)}}
+	fm, body, bodyLine, problem := readFrontMatter(path, data)
+	if problem != nil {
+		problem.Msg = strings.Replace(problem.Msg, "a note", "a page", 1)
+		return nil, Diagnostics{*problem}
 	}
 	doc, ok := decodeTOML(path, string(fm), 1, &diags)
 	if !ok {
