@@ -141,9 +141,10 @@ var (
 	quotedRE = regexp.MustCompile(`"[^"]*"|“[^”]*”`)
 	// Citations, and the targets of links and images.
 	citeRE = regexp.MustCompile(`\[@[^\]]*\]|\]\([^)]*\)`)
-	// The end of a sentence: . ! or ? before a space or the end, or a
+	// The end of a sentence: . ! or ? (and a masked citation or quote) before
+	// a space or the end, or a
 	// paragraph break.
-	sentenceEndRE = regexp.MustCompile(`[.!?](\s|$)|\n\s*\n`)
+	sentenceEndRE = regexp.MustCompile(`[.!?]\x00*(\s|$)|\n\s*\n`)
 )
 
 // sentence is a sentence of a note's text, the file line it starts on, and
