@@ -32,6 +32,9 @@ type packEvent struct {
 	Summary   string `toml:"summary"`
 	Status    string `toml:"status"`
 	ClaimedBy string `toml:"claimed_by"`
+	Sources   []struct {
+		URL string `toml:"url"`
+	} `toml:"sources"`
 }
 
 // packDate is the date of a pack event, as written.
@@ -261,6 +264,46 @@ func TestNotesInOwnWords(t *testing.T) {
 // denierRE finds, in claimed_by, the words that name who denies a disputed
 // event.
 var denierRE = regexp.MustCompile(`(?i)\b(denied by|disputed by|contested by|rejected by|denies|deny|disputes|dispute|contests|contest|rejects|reject)\b`)
+
+// TestStatusesFollowThePack matches each note to the pack event whose
+// sources it shares most, and fails where the note's status differs from
+// the pack's. The one difference allowed is a claim that the note, citing
+// the other side's denial, marks disputed (see TestDisputedNamesBothSides).
+func TestStatusesFollowThePack(t *testing.T) {
+	pack := readPack(t)
+	for _, n := range readShipped(t) {
+		e := n.e
+		urls := map[string]bool{}
+		for _, src := range e.Sources {
+			urls[src.URL] = true
+		}
+		best, shared := -1, 0
+		for i, ev := range pack {
+			k := 0
+			for _, src := range ev.Sources {
+				if urls[src.URL] {
+					k++
+				}
+			}
+			if k > shared || k == shared && k > 0 && packDate(ev) == e.Date.String() {
+				best, shared = i, k
+			}
+		}
+		if best < 0 {
+			t.Errorf("%s: no event of the pack shares a source with this note", e.Path)
+			continue
+		}
+		status := e.Status
+		if status == "" {
+			status = "reported"
+		}
+		want := pack[best].Status
+		if status != want && !(status == "disputed" && want == "claimed") {
+			t.Errorf("%s:%d: status %q, but the pack has %q for the event of %s: use the pack's status unless a cited source reports the other side's denial",
+				e.Path, e.line("status"), status, want, packDate(pack[best]))
+		}
+	}
+}
 
 // notDenier is the words of claimed_by that do not, alone, name who denies.
 var notDenier = map[string]bool{"russia": true, "russian": true, "ukraine": true, "ukrainian": true,
