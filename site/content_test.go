@@ -111,7 +111,7 @@ func readShipped(t *testing.T) []shipped {
 			t.Errorf("%s: %v", p, diags)
 			return nil
 		}
-		data = lfLines(data)
+		data, _ = lfLines(data)
 		_, body, bodyLine, err := splitFrontMatter(data)
 		if err != nil {
 			return err
@@ -405,8 +405,9 @@ func TestNameSpellings(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		text := string(lfLines(data))
-		_, body, bodyLine, err := splitFrontMatter([]byte(text))
+		lf, _ := lfLines(data)
+		text := string(lf)
+		_, body, bodyLine, err := splitFrontMatter(lf)
 		if err != nil {
 			return err
 		}
