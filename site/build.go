@@ -7,6 +7,7 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"io"
 	"io/fs"
 	"runtime"
@@ -212,7 +213,21 @@ func streamFile(sink StreamSink, o *Output, i int) error {
 // Check reads and checks the site without rendering, returning every
 // problem, warnings included.
 func Check(fsys fs.FS, opts Options) Diagnostics {
+	if opts.Archived {
+		opts.SourceLines = true
+	}
 	s, diags := Load(fsys, opts)
+	if s != nil && opts.Archived {
+		for _, e := range s.Events {
+			for _, src := range e.Sources {
+				if src.Archived == "" && src.URL != "" {
+					diags = append(diags, Diagnostic{Path: e.Path, Line: src.URLLine, Warning: true,
+						Msg: fmt.Sprintf("source %d has no archived copy: save %s in the Wayback Machine or archive.today and add archived = \"https://web.archive.org/web/...\" (see docs/links.md)", src.idx+1, src.URL)})
+				}
+			}
+		}
+		diags.sort()
+	}
 	if s != nil && diags.Errors() == 0 {
 		// Templates are part of the site: a broken override is an error too.
 		loadTemplates(fsys, s, &diags)

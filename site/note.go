@@ -71,6 +71,9 @@ type Source struct {
 	Cited              int // times the body cites it
 	PublishedView      DateView
 	idx                int // its place among the note's [[sources]] as written
+	// The file lines of its url and archived keys (of its [[sources]]
+	// line when a key is missing); set only when Options.SourceLines is.
+	URLLine, ArchivedLine int
 }
 
 // Update is one entry of the correction log.
@@ -452,6 +455,24 @@ func contains(list []string, s string) bool {
 // Text is the body as plain text, as the search files hold it. It is
 // worked out from the body's HTML on each call.
 func (e *Event) Text() string { return string(markdown.AppendText(nil, string(e.Body))) }
+
+// recordSourceLines sets the lines of the sources' url and archived keys,
+// from one scan of the front matter.
+func (e *Event) recordSourceLines() {
+	lines := keyLines(e.frontMatter)
+	at := func(prefix, key string) int {
+		for _, k := range []string{prefix + "." + key, prefix} {
+			if l, ok := lines[k]; ok {
+				return l + 1
+			}
+		}
+		return 1
+	}
+	for _, s := range e.Sources {
+		prefix := fmt.Sprintf("sources.%d", s.idx)
+		s.URLLine, s.ArchivedLine = at(prefix, "url"), at(prefix, "archived")
+	}
+}
 
 // line is the file line of a front matter key, for the checks of newSite.
 // It scans the front matter again: only problems ask, and few notes have any.

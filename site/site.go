@@ -23,6 +23,13 @@ type Options struct {
 	BaseURL string // overrides config.toml's baseURL when not empty
 	Drafts  bool   // include notes marked draft
 	Cache   *Cache // reuse notes parsed before whose bytes did not change; may be nil
+	// SourceLines records the file line of each source's url and archived
+	// keys (Source.URLLine, Source.ArchivedLine), for reports about
+	// sources after loading (chronicle links, check -archived). It costs a
+	// scan of every note's front matter, so builds leave it off.
+	SourceLines bool
+	// Archived makes Check warn about sources without an archived copy.
+	Archived bool
 }
 
 // Site is the whole chronology, read and checked, ready to render.
@@ -129,6 +136,11 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	n := len(diags)
 	s := newSite(cfg, events, pages, opts, &diags)
 	s.crossDiags = len(diags) - n
+	if opts.SourceLines {
+		for _, e := range s.Events {
+			e.recordSourceLines()
+		}
+	}
 	if opts.Cache == nil {
 		// The front matter is for the checks' lines, and the checks are
 		// done; a cache keeps it for the next check.
