@@ -137,7 +137,7 @@ func problem(r *Result) string {
 func finding(r *Result, what string, hint bool) (Finding, bool) {
 	archive := ""
 	if hint {
-		archive = `; if it is gone for good, add archived = "https://web.archive.org/web/..." (docs/links.md)`
+		archive = `; if it is gone for good, add archived = "https://web.archive.org/web/..." (see docs/links.md)`
 	}
 	switch r.Status {
 	case Gone:

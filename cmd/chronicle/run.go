@@ -25,6 +25,7 @@ const usage = `Chronicle builds a sourced chronology from Markdown notes.
 Usage:
   chronicle build    build the site into public/ (or config's output)
   chronicle check    check every note and list problems and warnings
+  chronicle links    check the sources' links: gone, not answering, moved
   chronicle serve    preview the site, rebuilt and reloaded on every save
   chronicle new      write the skeleton of a new note into content/
   chronicle version  print the version
@@ -42,7 +43,9 @@ func run(args []string, stdout, stderr io.Writer) int {
 	case "build":
 		return cmdBuild(args[1:], stderr)
 	case "check":
-		return cmdCheck(args[1:], stderr)
+		return cmdCheck(args[1:], stdout, stderr)
+	case "links":
+		return cmdLinks(args[1:], stdout, stderr)
 	case "serve":
 		return cmdServe(args[1:], stdout, stderr)
 	case "new":
@@ -197,16 +200,28 @@ func collectOften(gogc string, live uint64) bool {
 // memory than collecting more often costs time.
 const largeHeap = 256 << 20
 
-func cmdCheck(args []string, stderr io.Writer) int {
-	fs := newFlags("check", "check [-C dir] [-drafts]", "chronicle check -C mysite", stderr)
+func cmdCheck(args []string, stdout, stderr io.Writer) int {
+	fs := newFlags("check", "check [-C dir] [-drafts] [-archived] [-format text|github]", "chronicle check -C mysite", stderr)
 	dir := fs.String("C", ".", "the site's folder, which holds config.toml and content/")
 	drafts := fs.Bool("drafts", false, "check notes marked draft = true as if published")
+	archived := fs.Bool("archived", false, "warn about sources without an archived copy (docs/links.md)")
+	format := fs.String("format", "text", formatHelp)
 	if code, ok := parse(fs, args); !ok {
 		return code
 	}
-	diags := site.Check(osfile.DirFS(*dir), site.Options{Drafts: *drafts})
+	if !validFormat(*format) {
+		fmt.Fprintf(stderr, "chronicle check: -format %q: use text or github\n", *format)
+		return 2
+	}
+	diags := site.Check(osfile.DirFS(*dir), site.Options{Drafts: *drafts, Archived: *archived})
+	// Annotations go to standard output, where the Actions runner reads
+	// workflow commands; the text stays on standard error, as before.
+	out := stderr
+	if *format == "github" {
+		out = stdout
+	}
 	for _, d := range diags {
-		fmt.Fprintln(stderr, d)
+		printDiag(out, *format, *dir, d)
 	}
 	errs, warns := diags.Errors(), len(diags)-diags.Errors()
 	fmt.Fprintf(stderr, "%s, %s\n", count(errs, "error"), count(warns, "warning"))
