@@ -37,12 +37,18 @@ type workflowStep struct {
 	ID   string            `yaml:"id"`
 	Uses string            `yaml:"uses"`
 	Run  string            `yaml:"run"`
+	If   string            `yaml:"if"`
 	With map[string]string `yaml:"with"`
 }
 
 const workflowPath = "../../.github/workflows/pages.yml"
 
 func readWorkflow(t *testing.T) *workflow {
+	t.Helper()
+	return readWorkflowAt(t, workflowPath)
+}
+
+func readWorkflowAt(t *testing.T, workflowPath string) *workflow {
 	t.Helper()
 	data, err := os.ReadFile(workflowPath)
 	if err != nil {
