@@ -42,7 +42,7 @@ type Options struct {
 	RequestTimeout time.Duration // one request, from dialling to the headers
 	PerHost        int           // requests at once to one host
 	Workers        int           // links checked at once
-	Retries        int           // further tries of a 429 or 5xx answer
+	Retries        int           // further tries of a 429, 502, 503 or 504 answer; below 0, none
 	MaxRetryAfter  time.Duration // a longer Retry-After is not waited for
 	UserAgent      string
 	Cache          *Cache        // results of earlier runs; may be nil
