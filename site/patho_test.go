@@ -75,12 +75,16 @@ func TestPathological(t *testing.T) {
 		{"10,000 tags, all the same", map[string]string{"content/n.md": strings.Replace(note, `places = ["Odesa region"]`, "tags = ["+strings.Repeat(`"x", `, 10000)+"]", 1)}, ""},
 		{"10,000 updates", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", strings.Repeat("[[updates]]\ndate = 2025-12-20\nnote = \"Revised.\"\n", 10000/k)+"+++\n\nThe", 1)}, ""},
 		{"30-deep TOML array", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("[", 30)+strings.Repeat("]", 30)+"\n+++\n\nThe", 1)}, `content/n.md:13: unknown key "x"`},
-		{"10,000-deep TOML array", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: arrays and inline tables nested more than 32 deep"},
-		{"10,000-deep TOML inline table", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: arrays and inline tables nested more than 32 deep"},
-		{"a title ending in a quote, then 10,000 nested inline tables", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, "title = '''A title''''\nx = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000), 1)}, "content/n.md:3: invalid TOML: arrays and inline tables nested more than 32 deep"},
-		{"a title ending in two quotes, then 20,000 nested arrays", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, `title = """A "title"""""`+"\nx = "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000), 1)}, "content/n.md:3: invalid TOML: arrays and inline tables nested more than 32 deep"},
+		{"10,000-deep TOML array", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("[", 10000)+strings.Repeat("]", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: nested more than 32 deep"},
+		{"10,000-deep TOML inline table", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000)+"\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: nested more than 32 deep"},
+		{"a title ending in a quote, then 10,000 nested inline tables", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, "title = '''A title''''\nx = "+strings.Repeat("{a = ", 10000)+"1"+strings.Repeat("}", 10000), 1)}, "content/n.md:3: invalid TOML: nested more than 32 deep"},
+		{"a title ending in two quotes, then 20,000 nested arrays", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, `title = """A "title"""""`+"\nx = "+strings.Repeat("[", 20000)+strings.Repeat("]", 20000), 1)}, "content/n.md:3: invalid TOML: nested more than 32 deep"},
 		{"a title ending in a quote, then a summary of 40 brackets", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, "title = '''A title''''\nsummary = \""+strings.Repeat("[", 40)+"\"", 1)}, ""},
 		{"a multi-line title ending in quotes, then braces in a string", map[string]string{"content/n.md": strings.Replace(note, `title = "Missile strike on a port"`, "title = \"\"\"A\n\"title\"\"\"\"\"\nsummary = '"+strings.Repeat("{", 40)+"'", 1)}, `content/n.md:2: title must be one line`},
+		{"a key dotted 50,000 times", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", strings.Repeat("a.", 50000)+"a = 1\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: nested more than 32 deep"},
+		{"a table header dotted 50,000 times", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "["+strings.Repeat("a.", 50000)+"a]\nk = 1\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: nested more than 32 deep"},
+		{"a key dotted 50,000 times in an inline table", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", "x = {"+strings.Repeat("a.", 50000)+"a = 1}\n+++\n\nThe", 1)}, "content/n.md:13: invalid TOML: nested more than 32 deep"},
+		{"dotted keys, headers and arrays 30 deep in all, 1 MB of them", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", dottedTables(mb/90)+"+++\n\nThe", 1)}, `content/n.md:13: unknown key "t"`},
 		{"a 100,000-character unknown key", map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", strings.Repeat("k", 100000)+" = 1\n+++\n\nThe", 1)}, "unknown key"},
 		{"a note related to itself", map[string]string{"content/n.md": strings.Replace(note, "[[sources]]", "related = [\"n\"]\n\n[[sources]]", 1)}, "related names this note itself"},
 		{"a cycle of related notes", map[string]string{
@@ -264,4 +268,14 @@ func TestTOMLTooDeep(t *testing.T) {
 			t.Errorf("tooDeep(%q) = %d, want %d", tt.in, got, tt.want)
 		}
 	}
+}
+
+// dottedTables is n tables, each under a header two parts deep and holding
+// a key of 11 parts set to arrays nested 17 deep: 30 levels in all.
+func dottedTables(n int) string {
+	var b strings.Builder
+	for i := range n {
+		fmt.Fprintf(&b, "[t.u%d]\n%sa = %s1.5%s\n", i, strings.Repeat("a.", 10), strings.Repeat("[", 17), strings.Repeat("]", 17))
+	}
+	return b.String()
 }

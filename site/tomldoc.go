@@ -45,7 +45,7 @@ func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bo
 		return d, true
 	}
 	if line := tooDeep(text); line > 0 {
-		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: arrays and inline tables nested more than %d deep: no field needs more than two levels; remove the extra brackets", maxTOMLDepth)})
+		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: nested more than %d deep (arrays, inline tables and the parts of dotted keys): no field needs more than three levels; remove the extra ones", maxTOMLDepth)})
 		return nil, false
 	}
 	// Into an interface, the decoder hands over the map it parsed rather
@@ -279,14 +279,14 @@ func keyLines(text string) map[string]int {
 		}
 		if line[0] == '[' {
 			table = keyPath(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(cutComment(line), "[")), "]"))
-			lines[table] = n
+			setLine(lines, table, n)
 			continue
 		}
 		k, v, ok := strings.Cut(line, "=")
 		if !ok {
 			continue
 		}
-		lines[join(table, keyPath(k))] = n
+		setLine(lines, join(table, keyPath(k)), n)
 		v = strings.TrimSpace(v)
 		for _, q := range []string{`"""`, `'''`} {
 			if strings.HasPrefix(v, q) && strings.Count(v, q) == 1 {
@@ -296,6 +296,22 @@ func keyLines(text string) map[string]int {
 		depth = bracketDepth(v)
 	}
 	return lines
+}
+
+// setLine records key's line, and the line of each table a dotted key
+// makes ("a" and "a.b" for a.b.c) where none is known yet.
+func setLine(lines map[string]int, key string, n int) {
+	lines[key] = n
+	for i := strings.IndexByte(key, '.'); i >= 0; {
+		if _, ok := lines[key[:i]]; !ok {
+			lines[key[:i]] = n
+		}
+		j := strings.IndexByte(key[i+1:], '.')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
 }
 
 // keyPath normalises a possibly dotted, possibly quoted key to a.b.c.
@@ -342,97 +358,4 @@ func bracketDepth(s string) int {
 		}
 	}
 	return depth
-}
-
-// maxTOMLDepth bounds the nesting of arrays and inline tables: the decoder's
-// time grows with the square of it, and no note needs more than two.
-const maxTOMLDepth = 32
-
-// tooDeep returns the line where text nests arrays or inline tables more
-// than maxTOMLDepth deep, or 0.
-//
-// It must never be walked around, or one note could stall every build. So
-// it skips a string or a comment only where it is sure of its extent, lexed
-// as TOML lexes it (a multi-line string ends at the last quote of a run of
-// three to five). Where the text cannot be TOML (a string that meets the end
-// of its line or of the text, a run of six quotes), it stops skipping and
-// counts every bracket from there on. On valid TOML its count is the
-// decoder's nesting (FuzzTOMLGuard); on invalid TOML the decoder stops at
-// the first mistake, before any nesting the count may have missed.
-func tooDeep(text string) int { return nestedPast(text, maxTOMLDepth) }
-
-// nestedPast is tooDeep for any limit, so that tests can pin the depth.
-func nestedPast(text string, limit int) int {
-	if strings.Count(text, "[")+strings.Count(text, "{") <= limit {
-		return 0 // too few brackets to nest that deep: skip the scan
-	}
-	depth, line, sure := 0, 1, true
-	for i := 0; i < len(text); i++ {
-		c := text[i]
-		switch {
-		case c == '\n':
-			line++
-		case !sure:
-			// counted below
-		case c == '#':
-			for i+1 < len(text) && text[i+1] != '\n' {
-				i++
-			}
-		case c == '"' || c == '\'':
-			end, ok := stringEnd(text, i)
-			if !ok {
-				sure = false
-				continue
-			}
-			line += strings.Count(text[i:end], "\n")
-			i = end - 1
-			continue
-		}
-		switch c {
-		case '[', '{':
-			if depth++; depth > limit {
-				return line
-			}
-		case ']', '}':
-			depth = max(depth-1, 0)
-		}
-	}
-	return 0
-}
-
-// stringEnd returns the offset just past the TOML string that opens at
-// text[i], a quote, or false where no valid string does.
-func stringEnd(text string, i int) (int, bool) {
-	q := text[i]
-	if strings.HasPrefix(text[i:], string([]byte{q, q, q})) {
-		// Multi-line: ends at the first run of three or more quotes, which
-		// may hold two of the string's own quotes before the closing three.
-		for j := i + 3; j < len(text); j++ {
-			switch {
-			case text[j] == '\\' && q == '"':
-				j++ // an escape, or a line-ending backslash
-			case text[j] == q:
-				run := 1
-				for j+run < len(text) && text[j+run] == q {
-					run++
-				}
-				if run >= 3 {
-					return j + run, run <= 5
-				}
-				j += run - 1
-			}
-		}
-		return 0, false
-	}
-	for j := i + 1; j < len(text); j++ {
-		switch {
-		case text[j] == '\n':
-			return 0, false
-		case text[j] == '\\' && q == '"':
-			j++
-		case text[j] == q:
-			return j + 1, true
-		}
-	}
-	return 0, false
 }

@@ -3,14 +3,14 @@ package site
 import (
 	"fmt"
 	"strings"
-	"time"
 	"testing"
+	"time"
 
 	"github.com/BurntSushi/toml"
 )
 
-// tomlGen writes a TOML document from fuzz bytes: keys set to arrays,
-// inline tables, integers and strings in all four quotings, with brackets
+// tomlGen writes a TOML document from fuzz bytes: keys, dotted or not,
+// set to arrays, inline tables, integers and strings in all four quotings, with brackets
 // and the quotes that end multi-line strings in their text. It knows the
 // nesting it wrote, so the guard can be held to it.
 type tomlGen struct {
@@ -59,11 +59,20 @@ func (g *tomlGen) str(c byte) {
 	}
 }
 
+// key writes the i-th key of a table and its "=", dotted in up to three
+// parts, and returns the nesting its dots add.
+func (g *tomlGen) key(i int) int {
+	dots := int(g.next() % 3)
+	g.b.WriteString("k" + string(rune('a'+i)) + strings.Repeat(" . x", dots) + " = ")
+	return dots
+}
+
 func (g *tomlGen) value(depth int) {
 	g.depth = max(g.depth, depth)
 	c := g.next()
 	switch {
 	case c%8 < 2 && len(g.in) > 0: // an array
+		g.depth = max(g.depth, depth+1) // an empty one too
 		g.b.WriteString("[")
 		for i := range int(g.next() % 4) {
 			if i > 0 {
@@ -73,13 +82,13 @@ func (g *tomlGen) value(depth int) {
 		}
 		g.b.WriteString("]")
 	case c%8 < 4 && len(g.in) > 0: // an inline table
+		g.depth = max(g.depth, depth+1)
 		g.b.WriteString("{")
 		for i := range int(g.next() % 3) {
 			if i > 0 {
 				g.b.WriteString(", ")
 			}
-			g.b.WriteString("k" + string(rune('a'+i)) + " = ")
-			g.value(depth + 1)
+			g.value(depth + 1 + g.key(i))
 		}
 		g.b.WriteString("}")
 	case c%8 == 4:
@@ -117,8 +126,7 @@ func FuzzTOMLGuard(f *testing.F) {
 		defer watch.Stop()
 		g := &tomlGen{in: shape, words: []string{w1, w2, w3, w4}}
 		for i := 0; len(g.in) > 0 && i < 6; i++ {
-			g.b.WriteString("k" + string(rune('a'+i)) + " = ")
-			g.value(0)
+			g.value(g.key(i))
 			g.b.WriteString("\n")
 		}
 		// A last key nests past the limit, or just to it, after strings
