@@ -47,7 +47,7 @@ places = ["Odesa", "Pivdennyi, port"]
 actors = ["Russia"]
 tags = ["ports", "energy"]
 status = "claimed"
-claimed_by = "Governor; Oleg Kiper"
+claimed_by = "Governor; Oleh Kiper"
 storylines = ["sea"]
 related = ["2025-12-talks"]
 summary = "A back\\slash, a semicolon; a comma, and\na line break."
@@ -56,7 +56,7 @@ content_warning = "deaths of civilians"
 [[sources]]
 id = "kiper"
 title = "Statement"
-publisher = "Oleg Kiper (Telegram)"
+publisher = "Oleh Kiper (Telegram)"
 url = "https://t.me/example/1"
 published = 2025-12-19
 accessed = 2025-12-20
@@ -360,7 +360,7 @@ func TestEventsCSV(t *testing.T) {
 		"kind":            "strike",
 		"kind_label":      "Strikes",
 		"status":          "claimed",
-		"claimed_by":      "Governor; Oleg Kiper",
+		"claimed_by":      "Governor; Oleh Kiper",
 		"summary":         "A back\\slash, a semicolon; a comma, and\na line break.",
 		"content_warning": "deaths of civilians",
 		"places":          "Odesa; Pivdennyi, port",
@@ -617,7 +617,7 @@ func TestEventsICS(t *testing.T) {
 	if got := e.GetProperty(ics.ComponentPropertyLocation).Value; got != "Odesa, Pivdennyi, port" {
 		t.Errorf("LOCATION %q", got)
 	}
-	wantDesc := "19–21 December 2025\nStatus: claimed (claimed by Governor; Oleg Kiper)\nContent warning: deaths of civilians\n\n" +
+	wantDesc := "19–21 December 2025\nStatus: claimed (claimed by Governor; Oleh Kiper)\nContent warning: deaths of civilians\n\n" +
 		"A back\\slash, a semicolon; a comma, and\na line break.\n\n" + base + "events/" + strikeID + "/"
 	if got := e.GetProperty(ics.ComponentPropertyDescription).Value; got != wantDesc {
 		t.Errorf("DESCRIPTION\n%q\nwant\n%q", got, wantDesc)
