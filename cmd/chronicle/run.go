@@ -5,16 +5,12 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"path/filepath"
 	"runtime/debug"
-	"runtime/metrics"
 	"strings"
-	"syscall"
 	"time"
 
-	"github.com/chronicle-tools/chronicle/output"
+	"github.com/chronicle-tools/chronicle/build"
 	"github.com/chronicle-tools/chronicle/site"
 
 	"github.com/chronicle-tools/chronicle/internal/osfile"
@@ -89,6 +85,8 @@ func parse(fs *flag.FlagSet, args []string) (code int, ok bool) {
 }
 
 func cmdBuild(args []string, stderr io.Writer) int {
+	ctx, stop := signalContext()
+	defer stop()
 	fs := newFlags("build", "build [-C dir] [-o dir] [-baseurl url] [-drafts] [-force]",
 		"chronicle build -C mysite -o public -baseurl https://owner.github.io/repo/", stderr)
 	dir := fs.String("C", ".", "the site's folder, which holds config.toml and content/")
@@ -100,105 +98,19 @@ func cmdBuild(args []string, stderr io.Writer) int {
 		return code
 	}
 	start := time.Now()
-	fsys := osfile.DirFS(*dir)
-	// The output folder is known from config.toml alone, and checked before
-	// anything is rendered; a config with errors is reported by the build.
-	target := *out
-	if cfg := site.ReadConfig(fsys); target == "" && cfg != nil {
-		target = cfg.Output
-	}
-	if target == "" {
-		target = "public"
-	}
-	path := target
-	if !filepath.IsAbs(path) {
-		path = filepath.Join(*dir, target)
-	}
-	if err := output.Check(path, *dir, *force); err != nil {
-		fmt.Fprintln(stderr, "chronicle build:", err)
-		return 1
-	}
-	w, err := output.NewWriter(path)
-	if err != nil {
-		fmt.Fprintln(stderr, "chronicle build:", err)
-		return 1
-	}
-	// Files go to disk as they are rendered, so a large site is never
-	// held in memory whole; the swap makes it appear all at once. An
-	// interrupt stops the writing and removes what was written.
-	interrupt := make(chan os.Signal, 1)
-	signal.Notify(interrupt, os.Interrupt, syscall.SIGTERM)
-	defer signal.Stop(interrupt)
-	var res *site.Result
-	done := make(chan struct{})
-	go func() {
-		defer close(done)
-		var o *site.Output
-		if o, err = site.Prepare(fsys, site.Options{BaseURL: *baseURL, Drafts: *drafts}); err != nil {
-			return
-		}
-		renderingMemory()
-		res, err = o.RenderAll(w)
-	}()
-	select {
-	case <-done:
-	case <-interrupt:
-		w.Cancel(errors.New("interrupted"))
-		// Rendering stops at its next file; checking the notes does not
-		// stop, but nothing is written while it runs.
-		select {
-		case <-done:
-		case <-time.After(2 * time.Second):
-		}
-		w.Abort()
+	rep, err := build.Run(ctx, build.Options{Dir: *dir, Out: *out, BaseURL: *baseURL, Drafts: *drafts, Force: *force})
+	switch {
+	case build.IsCancelled(err):
 		fmt.Fprintln(stderr, "chronicle build: interrupted; nothing was written, the previous output is untouched")
-		return 130
-	}
-	if err != nil {
-		w.Abort()
+		return signalStatus(ctx)
+	case err != nil:
 		return report(stderr, err)
 	}
-	printWarnings(stderr, res.Warnings)
-	if err := w.Commit(); err != nil {
-		fmt.Fprintln(stderr, "chronicle build:", err)
-		return 1
-	}
-	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(len(res.Site.Events), "event"), count(res.Pages, "page"),
-		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(path), "/")+"/")
+	printWarnings(stderr, rep.Warnings)
+	fmt.Fprintf(stderr, "built %s, %s in %s -> %s\n", count(rep.Events, "event"), count(rep.Pages, "page"),
+		time.Since(start).Round(time.Millisecond), strings.TrimSuffix(filepath.ToSlash(rep.Path), "/")+"/")
 	return 0
 }
-
-// renderingMemory readies the garbage collector for the pages. By now the
-// site's data is all made and stays to the end, while each page's garbage
-// dies with the page: for a large site, a heap of 60% over the live data,
-// not twice it (GOGC's 100), is enough from here on. At 100,000 notes (live
-// data near 0.8 GB) the peak is then 1.42-1.48 GiB, as at GOGC 35
-// (1.41-1.47) with one or two collections fewer, where the default reached
-// 1.62-1.65 GiB (three runs each; the peak is the parse's). A small
-// site's heap is left to double: at 10,000 notes (about 100 MB live)
-// collecting at 35 cost some 200 ms of CPU (gctrace: 423-520 against
-// 229-327 ms) to save 30 MB. A GOGC the user set is theirs.
-func renderingMemory() {
-	live := []metrics.Sample{{Name: "/gc/heap/live:bytes"}}
-	metrics.Read(live)
-	if live[0].Value.Kind() == metrics.KindUint64 && collectOften(os.Getenv("GOGC"), live[0].Value.Uint64()) {
-		debug.SetGCPercent(renderingGOGC)
-	}
-}
-
-// renderingGOGC is the GOGC of the pages of a large site.
-const renderingGOGC = 60
-
-// collectOften reports whether the pages are rendered at renderingGOGC,
-// given the GOGC variable and the live data.
-func collectOften(gogc string, live uint64) bool {
-	return gogc == "" && live >= largeHeap
-}
-
-// largeHeap is the live data, as of the last collection, from which the
-// pages are rendered at renderingGOGC: below it, doubling the heap costs less
-// memory than collecting more often costs time.
-const largeHeap = 256 << 20
 
 func cmdCheck(args []string, stdout, stderr io.Writer) int {
 	fs := newFlags("check", "check [-C dir] [-drafts] [-archived] [-format text|github]", "chronicle check -C mysite", stderr)
