@@ -109,7 +109,7 @@ func testLookup(t *testing.T, names map[string]string) func(context.Context, str
 func testOptions(t *testing.T, sl *sleeps) Options {
 	return Options{
 		AllowPrivate:   true,
-		RequestTimeout: 2 * time.Second,
+		RequestTimeout: 20 * time.Second,
 		Timeout:        time.Minute,
 		LookupIP:       testLookup(t, nil),
 		Sleep:          sl.sleep,
