@@ -10,6 +10,7 @@ import (
 	"testing/fstest"
 
 	"github.com/chronicle-tools/chronicle/corpus"
+	"github.com/chronicle-tools/chronicle/frontmatter"
 	"github.com/chronicle-tools/chronicle/markdown"
 	"github.com/chronicle-tools/chronicle/output"
 )
@@ -105,9 +106,9 @@ func BenchmarkStageFrontMatter(b *testing.B) {
 	b.ReportAllocs()
 	for b.Loop() {
 		for _, p := range paths {
-			fm, _, _, err := splitFrontMatter(fsys[p].Data)
-			if err != nil {
-				b.Fatal(err)
+			fm, _, _, problem := frontmatter.Split(fsys[p].Data)
+			if problem != nil {
+				b.Fatal(problem.Msg)
 			}
 			var diags Diagnostics
 			decodeTOML(p, string(fm), 1, &diags)
@@ -121,7 +122,7 @@ func BenchmarkStageMarkdown(b *testing.B) {
 	paths := notePaths(fsys)
 	bodies := make([][]byte, len(paths))
 	for i, p := range paths {
-		_, bodies[i], _, _ = splitFrontMatter(fsys[p].Data)
+		_, bodies[i], _, _ = frontmatter.Split(fsys[p].Data)
 	}
 	ids := []string{"s1", "s2", "s3", "s4"}
 	b.ReportAllocs()

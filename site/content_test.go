@@ -11,6 +11,7 @@ import (
 	"unicode"
 
 	"github.com/BurntSushi/toml"
+	"github.com/chronicle-tools/chronicle/frontmatter"
 )
 
 // The checks of this file hold the shipped chronology to the rules of
@@ -111,12 +112,12 @@ func readShipped(t *testing.T) []shipped {
 			t.Errorf("%s: %v", p, diags)
 			return nil
 		}
-		data, _ = lfLines(data)
-		_, body, bodyLine, err := splitFrontMatter(data)
-		if err != nil {
-			return err
+		_, body, bodyLine, problem := frontmatter.Split(data)
+		if problem != nil {
+			return fmt.Errorf("%v", diagnostic(p, *problem))
 		}
-		notes = append(notes, shipped{e: e, raw: string(data), body: string(body), bodyLine: bodyLine})
+		raw := strings.ReplaceAll(string(data), "\r\n", "\n") // as Split reads it
+		notes = append(notes, shipped{e: e, raw: raw, body: string(body), bodyLine: bodyLine})
 		return nil
 	})
 	if err != nil {
@@ -405,12 +406,11 @@ func TestNameSpellings(t *testing.T) {
 		if err != nil {
 			return err
 		}
-		lf, _ := lfLines(data)
-		text := string(lf)
-		_, body, bodyLine, err := splitFrontMatter(lf)
-		if err != nil {
-			return err
+		_, body, bodyLine, problem := frontmatter.Split(data)
+		if problem != nil {
+			return fmt.Errorf("%v", diagnostic(p, *problem))
 		}
+		text := strings.ReplaceAll(string(data), "\r\n", "\n") // as Split reads it
 		lines := strings.Split(text, "\n")
 		inSource := false
 		for i, l := range lines {

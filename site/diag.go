@@ -5,6 +5,8 @@ import (
 	"sort"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/chronicle-tools/chronicle/frontmatter"
 )
 
 // Diagnostic is a problem in an input file, with its position.
@@ -14,6 +16,11 @@ type Diagnostic struct {
 	Col     int    // 1-based; 0 when unknown
 	Msg     string
 	Warning bool // reported by check; does not stop a build
+}
+
+// diagnostic is a problem of the file at path.
+func diagnostic(path string, p frontmatter.Problem) Diagnostic {
+	return Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: p.Msg, Warning: p.Warning}
 }
 
 func (d Diagnostic) String() string {

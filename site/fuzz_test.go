@@ -49,48 +49,6 @@ var fuzzSeeds = []string{
 	"+++\ntitle = \"t\"\ndate = \"2025-12\"\nend = 2026-01-01T10:00:00+02:00\nkind = \"strike\"\nstatus = \"claimed\"\nclaimed_by = \"\\u0000\\u001b\"\nrelated = [\"n\"]\nstorylines = [\"sea\"]\n[[sources]]\nid = \"a\"\ntitle = \"t\"\npublisher = \"p\"\nurl = \"https://e.x/\"\narchived = \"https://a.x/\"\nquote = \"q\"\n[[updates]]\ndate = 2025-12-20\nnote = \"n\"\n+++\n> - [@a]\n>   1. *x*[^1]\n\n[^1]: foot [@a; @a]\n",
 }
 
-func FuzzSplitFrontMatter(f *testing.F) {
-	for _, s := range fuzzSeeds {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, data []byte) {
-		fm, body, bodyLine, err := splitFrontMatter(data)
-		if err != nil {
-			if fm != nil || body != nil || bodyLine != 0 {
-				t.Fatalf("an error with results: %q %q %d", fm, body, bodyLine)
-			}
-			return
-		}
-		src := bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-		if !bytes.HasSuffix(src, body) || !bytes.Contains(src, fm) {
-			t.Fatalf("front matter %q or body %q is not from the input", fm, body)
-		}
-		// The body's first line is the line it starts on in the file.
-		if len(body) > 0 {
-			if want := bytes.Count(src[:len(src)-len(body)], []byte("\n")) + 1; bodyLine != want {
-				t.Fatalf("body line %d, want %d", bodyLine, want)
-			}
-		}
-		for l := range bytes.SplitSeq(fm, []byte("\n")) {
-			if isDelim(l) {
-				t.Fatalf("the front matter holds a +++ line: %q", fm)
-			}
-		}
-		// CRLF line ends change nothing but the line ends.
-		if !bytes.Contains(data, []byte("\r")) {
-			crlf := bytes.ReplaceAll(data, []byte("\n"), []byte("\r\n"))
-			fm2, body2, line2, err2 := splitFrontMatter(crlf)
-			if err2 != nil {
-				t.Fatalf("CRLF version fails: %v", err2)
-			}
-			lf := func(b []byte) []byte { return bytes.ReplaceAll(b, []byte("\r\n"), []byte("\n")) }
-			if line2 != bodyLine || !bytes.Equal(lf(fm2), fm) || !bytes.Equal(lf(body2), body) {
-				t.Fatalf("CRLF version differs: line %d vs %d, %q vs %q, %q vs %q", line2, bodyLine, fm2, fm, body2, body)
-			}
-		}
-	})
-}
-
 func FuzzParseNote(f *testing.F) {
 	for _, s := range fuzzSeeds {
 		f.Add([]byte(s))

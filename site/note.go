@@ -6,10 +6,10 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chronicle-tools/chronicle/cite"
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/frontmatter"
 	"github.com/chronicle-tools/chronicle/markdown"
 )
 
@@ -94,118 +94,14 @@ type Page struct {
 	Body        template.HTML
 }
 
-// lfLines returns data with its line ends made LF: CRLF, and a CR alone,
-// which CommonMark reads as a line end too. crLine is the first line that a
-// CR alone ends, or 0. A file without a CR, most of them, is returned as it
-// is, not copied.
-func lfLines(data []byte) (out []byte, crLine int) {
-	if bytes.IndexByte(data, '\r') < 0 {
-		return data, 0
-	}
-	out = make([]byte, 0, len(data))
-	for i := 0; i < len(data); i++ {
-		c := data[i]
-		if c == '\r' {
-			if i+1 < len(data) && data[i+1] == '\n' {
-				continue // the LF that follows is the line end
-			}
-			if crLine == 0 {
-				crLine = bytes.Count(out, []byte{'\n'}) + 1
-			}
-			c = '\n'
-		}
-		out = append(out, c)
-	}
-	return out, crLine
-}
-
-// readFrontMatter makes data's line ends LF and splits it as
-// splitFrontMatter does. A note reads the same with LF or CRLF line ends,
-// in multi-line strings too (TOML lets a reader normalise them). A CR alone
-// ends a line of the body, as in CommonMark, but TOML allows none: in the
-// front matter it is refused at its line, as the decoder would refuse it.
-func readFrontMatter(path string, data []byte) (fm, body []byte, bodyLine int, problem *Diagnostic) {
-	data, crLine := lfLines(data)
-	fm, body, bodyLine, err := splitFrontMatter(data)
-	switch {
-	case crLine == 1:
-		return nil, nil, 0, &Diagnostic{Path: path, Line: 1, Msg: "the lines of this file end with a carriage return alone (old Mac line ends): save it with LF or CRLF line ends"}
-	case err != nil:
-		return nil, nil, 0, &Diagnostic{Path: path, Line: 1, Msg: err.Error()}
-	case crLine > 0 && crLine < bodyLine:
-		return nil, nil, 0, &Diagnostic{Path: path, Line: crLine, Msg: "this line ends with a carriage return alone, which TOML does not allow: save the file with LF or CRLF line ends"}
-	}
-	return fm, body, bodyLine, nil
-}
-
-// splitFrontMatter separates "+++\nTOML\n+++\nbody". It returns the TOML,
-// the body and the body's first line number. A byte-order mark and CRLF line
-// endings are accepted.
-func splitFrontMatter(data []byte) (fm, body []byte, bodyLine int, err error) {
-	data = bytes.TrimPrefix(data, []byte("\xef\xbb\xbf"))
-	if !bytes.HasPrefix(data, []byte("+++")) || !isDelim(firstLine(data)) {
-		return nil, nil, 0, fmt.Errorf("a note starts with a line +++, then its TOML front matter, then a closing +++")
-	}
-	rest := data[len(firstLine(data)):]
-	rest = bytes.TrimPrefix(bytes.TrimPrefix(rest, []byte("\r")), []byte("\n"))
-	line := 2
-	for off := 0; off < len(rest); {
-		l := firstLine(rest[off:])
-		if isDelim(l) {
-			body = rest[off+len(l):]
-			body = bytes.TrimPrefix(bytes.TrimPrefix(body, []byte("\r")), []byte("\n"))
-			return rest[:off], body, line + 1, nil
-		}
-		off += len(l) + 1
-		line++
-	}
-	return nil, nil, 0, fmt.Errorf("the front matter opened by +++ on line 1 is never closed: add a line +++ after the last TOML line")
-}
-
-func firstLine(b []byte) []byte {
-	if i := bytes.IndexByte(b, '\n'); i >= 0 {
-		return b[:i]
-	}
-	return b
-}
-
-func isDelim(l []byte) bool {
-	return string(bytes.TrimRight(l, " \t\r")) == "+++"
-}
-
-// checkText reports a file that is not UTF-8 or holds NUL bytes, at the line
-// of the first bad byte.
-func checkText(path string, data []byte, diags *Diagnostics) bool {
-	if utf8.Valid(data) && bytes.IndexByte(data, 0) < 0 {
-		return true
-	}
-	off := bytes.IndexByte(data, 0)
-	if !utf8.Valid(data) {
-		for i := 0; i < len(data); {
-			r, n := utf8.DecodeRune(data[i:])
-			if r == utf8.RuneError && n == 1 {
-				off = i
-				break
-			}
-			i += n
-		}
-	}
-	*diags = append(*diags, Diagnostic{Path: path, Line: bytes.Count(data[:off], []byte{'\n'}) + 1,
-		Msg: "the file is not UTF-8 text: save it with UTF-8 encoding"})
-	return false
-}
-
 // parseNote reads one event note. It needs nothing but the file itself, so
 // its result can be cached by content.
 func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
-	var diags Diagnostics
-	if !checkText(path, data, &diags) {
-		return nil, diags
-	}
-	fm, body, bodyLine, problem := readFrontMatter(path, data)
+	fm, body, bodyLine, problem := frontmatter.Split(data)
 	if problem != nil {
-		return nil, Diagnostics{*problem}
+		return nil, Diagnostics{diagnostic(path, *problem)}
 	}
+	var diags Diagnostics
 	doc, ok := decodeTOML(path, string(fm), 1, &diags)
 	if !ok {
 		return nil, diags
@@ -412,15 +308,12 @@ func checkURL(s string) string {
 
 // parsePage reads a page of content/pages/.
 func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
-	var diags Diagnostics
-	if !checkText(path, data, &diags) {
-		return nil, diags
-	}
-	fm, body, bodyLine, problem := readFrontMatter(path, data)
+	fm, body, bodyLine, problem := frontmatter.Split(data)
 	if problem != nil {
 		problem.Msg = strings.Replace(problem.Msg, "a note", "a page", 1)
-		return nil, Diagnostics{*problem}
+		return nil, Diagnostics{diagnostic(path, *problem)}
 	}
+	var diags Diagnostics
 	doc, ok := decodeTOML(path, string(fm), 1, &diags)
 	if !ok {
 		return nil, diags

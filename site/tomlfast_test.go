@@ -11,6 +11,7 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/chronicle-tools/chronicle/corpus"
+	"github.com/chronicle-tools/chronicle/frontmatter"
 )
 
 // sameAsDecoder fails t unless fastTOML, where it takes text, gives what
@@ -116,9 +117,9 @@ func TestFastTOMLTakesNotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fm, _, _, err := splitFrontMatter(data)
-		if err != nil {
-			t.Fatalf("%s: %v", path, err)
+		fm, _, _, problem := frontmatter.Split(data)
+		if problem != nil {
+			t.Fatalf("%s: %v", path, problem.Msg)
 		}
 		return sameAsDecoder(t, string(fm))
 	}
@@ -142,7 +143,7 @@ func TestFastTOMLTakesNotes(t *testing.T) {
 
 func FuzzFastTOML(f *testing.F) {
 	for _, s := range fuzzSeeds {
-		if fm, _, _, err := splitFrontMatter([]byte(s)); err == nil {
+		if fm, _, _, problem := frontmatter.Split([]byte(s)); problem == nil {
 			f.Add(string(fm))
 		}
 	}

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
+	"github.com/chronicle-tools/chronicle/frontmatter"
 	tomltest "github.com/toml-lang/toml-test/v2"
 )
 
@@ -133,7 +134,7 @@ func TestTOMLSuiteAsNotes(t *testing.T) {
 				_, werr := toml.Decode(strings.ReplaceAll(text+"\n", "\r\n", "\n"), &want)
 				loneCR := strings.Contains(strings.ReplaceAll(src, "\r\n", ""), "\r")
 				var diags Diagnostics
-				fm, _, _, problem := readFrontMatter(name, []byte(src))
+				fm, _, _, problem := frontmatter.Split([]byte(src))
 				ok := false
 				var d *tomlDoc
 				if problem == nil {
