@@ -111,7 +111,7 @@ func BenchmarkStageFrontMatter(b *testing.B) {
 				b.Fatal(problem.Msg)
 			}
 			var diags Diagnostics
-			decodeTOML(p, string(fm), 1, &diags)
+			frontmatter.Decode(string(fm), 1, reporter(p, &diags))
 		}
 	}
 }

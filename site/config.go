@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/chronicle-tools/chronicle/frontmatter"
 	"github.com/chronicle-tools/chronicle/slug"
 )
 
@@ -69,43 +70,43 @@ var (
 // parseConfig reads config.toml; baseURL, when not empty, overrides the
 // file's baseURL (the -baseurl flag).
 func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
-	doc, ok := decodeTOML(path, text, 0, diags)
-	if !ok {
+	doc := frontmatter.Decode(text, 0, reporter(path, diags))
+	if doc == nil {
 		return nil
 	}
-	t := doc.root
-	doc.table("", t, configKeys)
+	t := doc.Root()
+	checkKeys(doc, "", t, configKeys)
 	c := &Config{
-		Title:       doc.str(t, "", "title"),
-		Description: doc.str(t, "", "description"),
-		BaseURL:     doc.str(t, "", "baseURL"),
-		Language:    doc.str(t, "", "language"),
-		Timezone:    doc.str(t, "", "timezone"),
-		Output:      doc.str(t, "", "output"),
-		CNAME:       strings.TrimSpace(doc.str(t, "", "cname")),
+		Title:       doc.Str(t, "", "title"),
+		Description: doc.Str(t, "", "description"),
+		BaseURL:     doc.Str(t, "", "baseURL"),
+		Language:    doc.Str(t, "", "language"),
+		Timezone:    doc.Str(t, "", "timezone"),
+		Output:      doc.Str(t, "", "output"),
+		CNAME:       strings.TrimSpace(doc.Str(t, "", "cname")),
 		Newest:      true,
 	}
 	if strings.TrimSpace(c.Title) == "" {
-		doc.errorf("title", `title is missing: add title = "..." with the chronology's name`)
+		doc.Errorf("title", `title is missing: add title = "..." with the chronology's name`)
 	}
 	if c.Language == "" {
 		c.Language = "en"
 	} else if !langRE.MatchString(c.Language) {
-		doc.errorf("language", "language %q is not a language tag: write one such as \"en\" or \"uk\"", c.Language)
+		doc.Errorf("language", "language %q is not a language tag: write one such as \"en\" or \"uk\"", c.Language)
 	}
-	switch o := doc.str(t, "", "order"); o {
+	switch o := doc.Str(t, "", "order"); o {
 	case "", "newest":
 	case "oldest":
 		c.Newest = false
 	default:
-		doc.errorf("order", "order %q is not known: write \"newest\" or \"oldest\"", o)
+		doc.Errorf("order", "order %q is not known: write \"newest\" or \"oldest\"", o)
 	}
 	if c.Timezone == "" {
 		c.Timezone = "UTC"
 	}
 	loc, err := time.LoadLocation(c.Timezone)
 	if err != nil {
-		doc.errorf("timezone", "timezone %q is not a known time zone: write an IANA name such as \"Europe/Kyiv\" or \"UTC\"", c.Timezone)
+		doc.Errorf("timezone", "timezone %q is not a known time zone: write an IANA name such as \"Europe/Kyiv\" or \"UTC\"", c.Timezone)
 		loc = time.UTC
 	}
 	c.Location = loc
@@ -122,7 +123,7 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		if baseURL != "" {
 			*diags = append(*diags, Diagnostic{Path: "-baseurl", Msg: msg})
 		} else {
-			doc.errorf("baseURL", "%s", msg)
+			doc.Errorf("baseURL", "%s", msg)
 		}
 		u = &url.URL{Path: "/"}
 	case u.Scheme == "" && u.Host != "":
@@ -141,24 +142,24 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		c.BaseURL = c.BasePath
 	}
 	if c.CNAME != "" && !hostRE.MatchString(c.CNAME) {
-		doc.errorf("cname", "cname %q is not a domain name: write one such as \"chronology.example.org\", without https://", c.CNAME)
+		doc.Errorf("cname", "cname %q is not a domain name: write one such as \"chronology.example.org\", without https://", c.CNAME)
 	}
 
 	kinds, _ := t["kinds"].(map[string]any)
 	if v, ok := t["kinds"]; ok && kinds == nil {
-		doc.errorf("kinds", "kinds must be tables such as [kinds.strike], not %s", typeName(v))
+		doc.Errorf("kinds", "kinds must be tables such as [kinds.strike], not %s", frontmatter.TypeName(v))
 	}
 	for _, key := range sortedKeys(kinds) {
 		k, ok := kinds[key].(map[string]any)
 		prefix := "kinds." + key
 		if !ok {
-			doc.errorf(prefix, "kinds.%s must be a table: write [kinds.%s] with label and color", key, key)
+			doc.Errorf(prefix, "kinds.%s must be a table: write [kinds.%s] with label and color", key, key)
 			continue
 		}
-		doc.table(prefix, k, kindKeys)
-		kind := Kind{Key: key, Label: doc.str(k, prefix, "label"), Color: doc.str(k, prefix, "color")}
+		checkKeys(doc, prefix, k, kindKeys)
+		kind := Kind{Key: key, Label: doc.Str(k, prefix, "label"), Color: doc.Str(k, prefix, "color")}
 		if slug.Make(key) != key {
-			doc.errorf(prefix, "kind key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
+			doc.Errorf(prefix, "kind key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
 		}
 		if kind.Label == "" {
 			kind.Label = key
@@ -166,32 +167,32 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		if kind.Color == "" {
 			kind.Color = "#555555"
 		} else if !colorRE.MatchString(kind.Color) {
-			doc.errorf(prefix+".color", "color %q is not a hex colour: write one such as \"#2f5fb3\"", kind.Color)
+			doc.Errorf(prefix+".color", "color %q is not a hex colour: write one such as \"#2f5fb3\"", kind.Color)
 			kind.Color = "#555555"
 		}
 		c.Kinds = append(c.Kinds, kind)
 	}
 	if len(c.Kinds) == 0 {
-		doc.errorf("kinds", "no kinds are defined: add at least one table such as [kinds.event] with label = \"Events\"")
+		doc.Errorf("kinds", "no kinds are defined: add at least one table such as [kinds.event] with label = \"Events\"")
 	}
 	stories, _ := t["storylines"].(map[string]any)
 	if v, ok := t["storylines"]; ok && stories == nil {
-		doc.errorf("storylines", "storylines must be tables such as [storylines.talks], not %s", typeName(v))
+		doc.Errorf("storylines", "storylines must be tables such as [storylines.talks], not %s", frontmatter.TypeName(v))
 	}
 	for _, key := range sortedKeys(stories) {
 		s, ok := stories[key].(map[string]any)
 		prefix := "storylines." + key
 		if !ok {
-			doc.errorf(prefix, "storylines.%s must be a table: write [storylines.%s] with title and description", key, key)
+			doc.Errorf(prefix, "storylines.%s must be a table: write [storylines.%s] with title and description", key, key)
 			continue
 		}
-		doc.table(prefix, s, storylineKeys)
-		st := Storyline{Key: key, Title: doc.str(s, prefix, "title"), Description: doc.str(s, prefix, "description")}
+		checkKeys(doc, prefix, s, storylineKeys)
+		st := Storyline{Key: key, Title: doc.Str(s, prefix, "title"), Description: doc.Str(s, prefix, "description")}
 		if slug.Make(key) != key {
-			doc.errorf(prefix, "storyline key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
+			doc.Errorf(prefix, "storyline key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
 		}
 		if st.Title == "" {
-			doc.errorf(prefix, "storyline %q has no title: add title = \"...\"", key)
+			doc.Errorf(prefix, "storyline %q has no title: add title = \"...\"", key)
 			st.Title = key
 		}
 		c.Storylines = append(c.Storylines, st)

@@ -2,6 +2,7 @@ package site
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -21,6 +22,11 @@ type Diagnostic struct {
 // diagnostic is a problem of the file at path.
 func diagnostic(path string, p frontmatter.Problem) Diagnostic {
 	return Diagnostic{Path: path, Line: p.Line, Col: p.Col, Msg: p.Msg, Warning: p.Warning}
+}
+
+// reporter appends each problem of the file at path to diags.
+func reporter(path string, diags *Diagnostics) func(frontmatter.Problem) {
+	return func(p frontmatter.Problem) { *diags = append(*diags, diagnostic(path, p)) }
 }
 
 func (d Diagnostic) String() string {
@@ -136,4 +142,18 @@ func didYouMean(w string, known []string) string {
 		return fmt.Sprintf(" (did you mean %q?)", s)
 	}
 	return ""
+}
+
+// checkKeys reports each key of the table t at prefix that is not one of
+// known, with the nearest known key suggested.
+func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []string) {
+	for _, k := range sortedKeys(t) {
+		if !slices.Contains(known, k) {
+			key := k
+			if prefix != "" {
+				key = prefix + "." + k
+			}
+			doc.Errorf(key, "unknown key %q%s; known keys are %s", k, didYouMean(k, known), strings.Join(known, ", "))
+		}
+	}
 }

@@ -102,29 +102,30 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		return nil, Diagnostics{diagnostic(path, *problem)}
 	}
 	var diags Diagnostics
-	doc, ok := decodeTOML(path, string(fm), 1, &diags)
-	if !ok {
+	text := string(fm)
+	doc := frontmatter.Decode(text, 1, reporter(path, &diags))
+	if doc == nil {
 		return nil, diags
 	}
-	t := doc.root
-	doc.table("", t, noteKeys)
-	doc.reserveStrings(t, "places", "actors", "tags", "storylines", "related")
+	t := doc.Root()
+	checkKeys(doc, "", t, noteKeys)
+	doc.ReserveStrings(t, "places", "actors", "tags", "storylines", "related")
 	e := &Event{
-		ID: id, Path: path, frontMatter: doc.text,
-		Title:          strings.TrimSpace(doc.str(t, "", "title")),
-		Date:           doc.date(t, "", "date"),
-		End:            doc.date(t, "", "end"),
-		Kind:           doc.str(t, "", "kind"),
-		Places:         doc.strings(t, "", "places"),
-		Actors:         doc.strings(t, "", "actors"),
-		Tags:           doc.strings(t, "", "tags"),
-		Status:         doc.str(t, "", "status"),
-		ClaimedBy:      strings.TrimSpace(doc.str(t, "", "claimed_by")),
-		Storylines:     doc.strings(t, "", "storylines"),
-		Related:        doc.strings(t, "", "related"),
-		Summary:        strings.TrimSpace(doc.str(t, "", "summary")),
-		ContentWarning: strings.TrimSpace(doc.str(t, "", "content_warning")),
-		Draft:          doc.boolean(t, "", "draft"),
+		ID: id, Path: path, frontMatter: text,
+		Title:          strings.TrimSpace(doc.Str(t, "", "title")),
+		Date:           doc.Date(t, "", "date"),
+		End:            doc.Date(t, "", "end"),
+		Kind:           doc.Str(t, "", "kind"),
+		Places:         doc.Strings(t, "", "places"),
+		Actors:         doc.Strings(t, "", "actors"),
+		Tags:           doc.Strings(t, "", "tags"),
+		Status:         doc.Str(t, "", "status"),
+		ClaimedBy:      strings.TrimSpace(doc.Str(t, "", "claimed_by")),
+		Storylines:     doc.Strings(t, "", "storylines"),
+		Related:        doc.Strings(t, "", "related"),
+		Summary:        strings.TrimSpace(doc.Str(t, "", "summary")),
+		ContentWarning: strings.TrimSpace(doc.Str(t, "", "content_warning")),
+		Draft:          doc.Bool(t, "", "draft"),
 	}
 	for _, req := range []struct{ key, hint string }{
 		{"title", `title = "What happened, in one line"`},
@@ -136,7 +137,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		}
 	}
 	if _, ok := t["title"]; ok && e.Title == "" {
-		doc.errorf("title", "title is empty: write what happened, in one line")
+		doc.Errorf("title", "title is empty: write what happened, in one line")
 	}
 	// An event is listed on the page of each of its places, actors and
 	// tags, and each listing names them all: the output grows with the
@@ -146,88 +147,88 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		list []string
 	}{{"places", e.Places}, {"actors", e.Actors}, {"tags", e.Tags}} {
 		if n := len(dedupe(f.list)); n > maxTerms {
-			doc.errorf(f.key, "%s has %d names, at most %d: keep those a reader would look the event up by", f.key, n, maxTerms)
+			doc.Errorf(f.key, "%s has %d names, at most %d: keep those a reader would look the event up by", f.key, n, maxTerms)
 		}
 	}
 	if _, ok := t["kind"]; ok && e.Kind == "" {
-		doc.errorf("kind", `kind is empty: write a key of [kinds] in config.toml, such as kind = "strike"`)
+		doc.Errorf("kind", `kind is empty: write a key of [kinds] in config.toml, such as kind = "strike"`)
 	}
 	if strings.ContainsAny(e.Title, "\n\r") {
-		doc.errorf("title", "title must be one line: move the rest into the body or the summary")
+		doc.Errorf("title", "title must be one line: move the rest into the body or the summary")
 	}
 	switch {
 	case e.Status == "":
 		if _, ok := t["status"]; ok {
-			doc.errorf("status", "status is empty: write one of %s, or leave it out for reported", strings.Join(statuses, ", "))
+			doc.Errorf("status", "status is empty: write one of %s, or leave it out for reported", strings.Join(statuses, ", "))
 		}
 		e.Status = "reported"
 	case !contains(statuses, e.Status):
-		doc.errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses), strings.Join(statuses, ", "))
+		doc.Errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses), strings.Join(statuses, ", "))
 	}
 	if (e.Status == "claimed" || e.Status == "disputed") && e.ClaimedBy == "" {
-		doc.errorf("status", "status %q needs claimed_by: add claimed_by = \"who makes the claim\"", e.Status)
+		doc.Errorf("status", "status %q needs claimed_by: add claimed_by = \"who makes the claim\"", e.Status)
 	}
 
 	// Sources and updates.
 	var ids []string
 	seen := map[string]bool{}
-	tables := doc.tables(t, "sources")
+	tables := doc.Tables(t, "sources")
 	// A note's sources in one array: a quarter of a million objects fewer
 	// at 100,000 notes for the collector to trace.
 	sources := make([]Source, len(tables))
 	e.Sources = make([]*Source, 0, len(tables))
 	for i, st := range tables {
 		prefix := fmt.Sprintf("sources.%d", i)
-		doc.table(prefix, st, sourceKeys)
+		checkKeys(doc, prefix, st, sourceKeys)
 		s := &sources[i]
 		*s = Source{
-			ID:                 doc.str(st, prefix, "id"),
-			Title:              strings.TrimSpace(doc.str(st, prefix, "title")),
-			Publisher:          strings.TrimSpace(doc.str(st, prefix, "publisher")),
-			URL:                strings.TrimSpace(doc.str(st, prefix, "url")),
-			Published:          doc.date(st, prefix, "published"),
-			PublishedEstimated: doc.boolean(st, prefix, "published_estimated"),
-			Accessed:           doc.date(st, prefix, "accessed"),
-			Archived:           strings.TrimSpace(doc.str(st, prefix, "archived")),
-			Quote:              strings.TrimSpace(doc.str(st, prefix, "quote")),
-			Lang:               doc.str(st, prefix, "lang"),
+			ID:                 doc.Str(st, prefix, "id"),
+			Title:              strings.TrimSpace(doc.Str(st, prefix, "title")),
+			Publisher:          strings.TrimSpace(doc.Str(st, prefix, "publisher")),
+			URL:                strings.TrimSpace(doc.Str(st, prefix, "url")),
+			Published:          doc.Date(st, prefix, "published"),
+			PublishedEstimated: doc.Bool(st, prefix, "published_estimated"),
+			Accessed:           doc.Date(st, prefix, "accessed"),
+			Archived:           strings.TrimSpace(doc.Str(st, prefix, "archived")),
+			Quote:              strings.TrimSpace(doc.Str(st, prefix, "quote")),
+			Lang:               doc.Str(st, prefix, "lang"),
 			idx:                i,
 		}
 		n := i + 1
 		switch {
 		case s.ID == "":
-			doc.errorf(prefix, "source %d has no id: add id = \"short-name\" and cite it in the body as [@short-name]", n)
+			doc.Errorf(prefix, "source %d has no id: add id = \"short-name\" and cite it in the body as [@short-name]", n)
 		case !cite.ValidID(s.ID):
-			doc.errorf(prefix+".id", "source id %q may hold only letters, digits, '-', '_' and '.'", s.ID)
+			doc.Errorf(prefix+".id", "source id %q may hold only letters, digits, '-', '_' and '.'", s.ID)
 		case seen[s.ID]:
-			doc.errorf(prefix+".id", "source id %q is used twice in this note: give each source its own id", s.ID)
+			doc.Errorf(prefix+".id", "source id %q is used twice in this note: give each source its own id", s.ID)
 		default:
 			seen[s.ID] = true
 			ids = append(ids, s.ID)
 		}
 		if s.Title == "" {
-			doc.errorf(prefix, "source %d has no title: add title = \"the headline or document title\"", n)
+			doc.Errorf(prefix, "source %d has no title: add title = \"the headline or document title\"", n)
 		}
 		if s.Publisher == "" {
-			doc.errorf(prefix, "source %d has no publisher: add publisher = \"who published it\"", n)
+			doc.Errorf(prefix, "source %d has no publisher: add publisher = \"who published it\"", n)
 		}
 		if s.URL == "" {
-			doc.errorf(prefix, "source %d has no url: add url = \"https://...\"", n)
+			doc.Errorf(prefix, "source %d has no url: add url = \"https://...\"", n)
 		} else if msg := checkURL(s.URL); msg != "" {
-			doc.errorf(prefix+".url", "source %d url %s", n, msg)
+			doc.Errorf(prefix+".url", "source %d url %s", n, msg)
 		}
 		if s.Archived != "" {
 			if msg := checkURL(s.Archived); msg != "" {
-				doc.errorf(prefix+".archived", "source %d archived %s", n, msg)
+				doc.Errorf(prefix+".archived", "source %d archived %s", n, msg)
 			}
 		}
 		if s.Lang != "" && !langRE.MatchString(s.Lang) {
-			doc.errorf(prefix+".lang", "source %d lang %q is not a language tag: write one such as \"uk\" or \"ru\"", n, s.Lang)
+			doc.Errorf(prefix+".lang", "source %d lang %q is not a language tag: write one such as \"uk\" or \"ru\"", n, s.Lang)
 		}
 		if _, ok := st["published"]; !ok {
-			doc.warnf(prefix, "source %d has no published date: add published = YYYY-MM-DD (with published_estimated = true if read from context)", n)
+			doc.Warnf(prefix, "source %d has no published date: add published = YYYY-MM-DD (with published_estimated = true if read from context)", n)
 			if s.PublishedEstimated {
-				doc.errorf(prefix+".published_estimated", "source %d is marked published_estimated but has no published date", n)
+				doc.Errorf(prefix+".published_estimated", "source %d is marked published_estimated but has no published date", n)
 			}
 		}
 		e.Sources = append(e.Sources, s)
@@ -235,15 +236,15 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if _, ok := t["sources"]; !ok {
 		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: "a note needs at least one source: add a [[sources]] table with id, title, publisher, url and published"})
 	}
-	for i, ut := range doc.tables(t, "updates") {
+	for i, ut := range doc.Tables(t, "updates") {
 		prefix := fmt.Sprintf("updates.%d", i)
-		doc.table(prefix, ut, updateKeys)
-		u := Update{Date: doc.date(ut, prefix, "date"), Note: strings.TrimSpace(doc.str(ut, prefix, "note"))}
+		checkKeys(doc, prefix, ut, updateKeys)
+		u := Update{Date: doc.Date(ut, prefix, "date"), Note: strings.TrimSpace(doc.Str(ut, prefix, "note"))}
 		if _, ok := ut["date"]; !ok {
-			doc.errorf(prefix, "update %d has no date: add date = YYYY-MM-DD", i+1)
+			doc.Errorf(prefix, "update %d has no date: add date = YYYY-MM-DD", i+1)
 		}
 		if u.Note == "" {
-			doc.errorf(prefix, "update %d has no note: add note = \"what changed\"", i+1)
+			doc.Errorf(prefix, "update %d has no note: add note = \"what changed\"", i+1)
 		}
 		e.Updates = append(e.Updates, u)
 	}
@@ -277,7 +278,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		if s.Cited == 0 {
 			ordered = append(ordered, s)
 			if s.ID != "" && len(md.Cited) > 0 {
-				doc.warnf(fmt.Sprintf("sources.%d", i), "source %q is never cited: cite it in the body with [@%s], or remove it", s.ID, s.ID)
+				doc.Warnf(fmt.Sprintf("sources.%d", i), "source %q is never cited: cite it in the body with [@%s], or remove it", s.ID, s.ID)
 			}
 		}
 	}
@@ -314,14 +315,15 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 		return nil, Diagnostics{diagnostic(path, *problem)}
 	}
 	var diags Diagnostics
-	doc, ok := decodeTOML(path, string(fm), 1, &diags)
-	if !ok {
+	text := string(fm)
+	doc := frontmatter.Decode(text, 1, reporter(path, &diags))
+	if doc == nil {
 		return nil, diags
 	}
-	t := doc.root
-	doc.table("", t, pageKeys)
-	p := &Page{Slug: slugName, Path: path, Title: strings.TrimSpace(doc.str(t, "", "title")), Description: strings.TrimSpace(doc.str(t, "", "description"))}
-	p.Menu, p.InMenu = doc.integer(t, "", "menu")
+	t := doc.Root()
+	checkKeys(doc, "", t, pageKeys)
+	p := &Page{Slug: slugName, Path: path, Title: strings.TrimSpace(doc.Str(t, "", "title")), Description: strings.TrimSpace(doc.Str(t, "", "description"))}
+	p.Menu, p.InMenu = doc.Int(t, "", "menu")
 	if p.Title == "" {
 		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: `a page needs a title: add title = "About this chronology"`})
 	}
@@ -352,7 +354,7 @@ func (e *Event) Text() string { return string(markdown.AppendText(nil, string(e.
 // recordSourceLines sets the lines of the sources' url and archived keys,
 // from one scan of the front matter.
 func (e *Event) recordSourceLines() {
-	lines := keyLines(e.frontMatter)
+	lines := frontmatter.KeyLines(e.frontMatter)
 	at := func(prefix, key string) int {
 		for _, k := range []string{prefix + "." + key, prefix} {
 			if l, ok := lines[k]; ok {
@@ -370,7 +372,7 @@ func (e *Event) recordSourceLines() {
 // line is the file line of a front matter key, for the checks of newSite.
 // It scans the front matter again: only problems ask, and few notes have any.
 func (e *Event) line(key string) int {
-	if l, ok := keyLines(e.frontMatter)[key]; ok {
+	if l, ok := frontmatter.KeyLines(e.frontMatter)[key]; ok {
 		return l + 1
 	}
 	return 1

@@ -248,28 +248,6 @@ func TestCRLFAndBOM(t *testing.T) {
 	}
 }
 
-func TestTOMLTooDeep(t *testing.T) {
-	deep := strings.Repeat("[", 40)
-	for _, tt := range []struct {
-		in   string
-		want int
-	}{
-		{"a = [[[1]]]\n", 0},
-		{`a = "` + deep + "\"\n", 0},
-		{"a = '''\n" + deep + "\n'''\nb = 1", 0},
-		{"a = '" + deep + "'\nb = 1", 0},
-		{"# " + deep + "\nb = 1", 0},
-		{`a = "\"` + deep + "\"\n", 0},
-		{"x = 1\ny = 2\na = " + deep + "\n", 3},
-		{"a = \"\"\"\nx\n\"\"\"\nb = " + strings.Repeat("{a=", 40) + "1", 4},
-		{"[[t]]\n[[t]]\n[a.b]\n" + strings.Repeat("[[x]]\n", 40), 0},
-	} {
-		if got := tooDeep(tt.in); got != tt.want {
-			t.Errorf("tooDeep(%q) = %d, want %d", tt.in, got, tt.want)
-		}
-	}
-}
-
 // dottedTables is n tables, each under a header two parts deep and holding
 // a key of 11 parts set to arrays nested 17 deep: 30 levels in all.
 func dottedTables(n int) string {

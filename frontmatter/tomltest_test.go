@@ -1,4 +1,4 @@
-package site
+package frontmatter
 
 import (
 	"bufio"
@@ -10,7 +10,6 @@ import (
 	"testing"
 
 	"github.com/BurntSushi/toml"
-	"github.com/chronicle-tools/chronicle/frontmatter"
 	tomltest "github.com/toml-lang/toml-test/v2"
 )
 
@@ -60,6 +59,11 @@ func tomlSuite(t testing.TB) (valid, invalid map[string]string) {
 	return valid, invalid
 }
 
+// collect is a report function that gathers the problems in list.
+func collect(list *[]Problem) func(Problem) {
+	return func(p Problem) { *list = append(*list, p) }
+}
+
 func TestTOMLSuite(t *testing.T) {
 	valid, invalid := tomlSuite(t)
 	accepted, refused := 0, 0
@@ -72,14 +76,14 @@ func TestTOMLSuite(t *testing.T) {
 		if line := tooDeep(text); line > 0 {
 			t.Errorf("%s: the guard refuses a valid case at line %d", name, line)
 		}
-		var diags Diagnostics
-		d, ok := decodeTOML(name, text, 0, &diags)
-		if !ok {
-			t.Errorf("%s: refused: %v", name, diags)
+		var problems []Problem
+		d := Decode(text, 0, collect(&problems))
+		if d == nil {
+			t.Errorf("%s: refused: %v", name, problems)
 			continue
 		}
-		if !reflect.DeepEqual(d.root, want) && fmt.Sprintf("%#v", d.root) != fmt.Sprintf("%#v", want) { // NaN != NaN
-			t.Errorf("%s: read as\n%#v\nthe decoder gives\n%#v", name, d.root, want)
+		if !reflect.DeepEqual(d.Root(), want) && fmt.Sprintf("%#v", d.Root()) != fmt.Sprintf("%#v", want) { // NaN != NaN
+			t.Errorf("%s: read as\n%#v\nthe decoder gives\n%#v", name, d.Root(), want)
 			continue
 		}
 		accepted++
@@ -89,8 +93,8 @@ func TestTOMLSuite(t *testing.T) {
 	// record, and refuse everything else.
 	var lenient []string
 	for name, text := range invalid {
-		var diags Diagnostics
-		_, ok := decodeTOML(name, text, 0, &diags)
+		var problems []Problem
+		ok := Decode(text, 0, collect(&problems)) != nil
 		var v any
 		_, err := toml.Decode(text, &v)
 		switch {
@@ -99,9 +103,9 @@ func TestTOMLSuite(t *testing.T) {
 		case ok:
 			t.Errorf("%s: an invalid case that the decoder refuses was accepted:\n%s", name, text)
 		case err == nil:
-			t.Errorf("%s: refused where the decoder accepts it: %v", name, diags)
-		case len(diags) == 0 || diags[0].Line < 1:
-			t.Errorf("%s: refused without a line: %v", name, diags)
+			t.Errorf("%s: refused where the decoder accepts it: %v", name, problems)
+		case len(problems) == 0 || problems[0].Line < 1:
+			t.Errorf("%s: refused without a line: %v", name, problems)
 		default:
 			refused++
 		}
@@ -133,22 +137,22 @@ func TestTOMLSuiteAsNotes(t *testing.T) {
 				var want any
 				_, werr := toml.Decode(strings.ReplaceAll(text+"\n", "\r\n", "\n"), &want)
 				loneCR := strings.Contains(strings.ReplaceAll(src, "\r\n", ""), "\r")
-				var diags Diagnostics
-				fm, _, _, problem := frontmatter.Split([]byte(src))
-				ok := false
-				var d *tomlDoc
+				var problems []Problem
+				fm, _, _, problem := Split([]byte(src))
+				var d *Doc
 				if problem == nil {
-					d, ok = decodeTOML(name, string(fm), 1, &diags)
+					d = Decode(string(fm), 1, collect(&problems))
 				}
+				ok := d != nil
 				switch {
 				case loneCR && ok:
 					t.Errorf("%s (CRLF %v): a carriage return alone was accepted", name, crlf)
 				case loneCR:
 					crRefused++
 				case ok != (werr == nil):
-					t.Errorf("%s (CRLF %v): read %v, the decoder %v: %v %v", name, crlf, ok, werr, problem, diags)
-				case ok && !reflect.DeepEqual(d.root, want) && fmt.Sprintf("%#v", d.root) != fmt.Sprintf("%#v", want):
-					t.Errorf("%s (CRLF %v): read as\n%#v\nthe decoder gives\n%#v", name, crlf, d.root, want)
+					t.Errorf("%s (CRLF %v): read %v, the decoder %v: %v %v", name, crlf, ok, werr, problem, problems)
+				case ok && !reflect.DeepEqual(d.Root(), want) && fmt.Sprintf("%#v", d.Root()) != fmt.Sprintf("%#v", want):
+					t.Errorf("%s (CRLF %v): read as\n%#v\nthe decoder gives\n%#v", name, crlf, d.Root(), want)
 				default:
 					agreed++
 				}

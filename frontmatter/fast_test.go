@@ -1,4 +1,4 @@
-package site
+package frontmatter
 
 import (
 	"bytes"
@@ -11,7 +11,6 @@ import (
 
 	"github.com/BurntSushi/toml"
 	"github.com/chronicle-tools/chronicle/corpus"
-	"github.com/chronicle-tools/chronicle/frontmatter"
 )
 
 // sameAsDecoder fails t unless fastTOML, where it takes text, gives what
@@ -117,7 +116,7 @@ func TestFastTOMLTakesNotes(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		fm, _, _, problem := frontmatter.Split(data)
+		fm, _, _, problem := Split(data)
 		if problem != nil {
 			t.Fatalf("%s: %v", path, problem.Msg)
 		}
@@ -143,7 +142,7 @@ func TestFastTOMLTakesNotes(t *testing.T) {
 
 func FuzzFastTOML(f *testing.F) {
 	for _, s := range fuzzSeeds {
-		if fm, _, _, problem := frontmatter.Split([]byte(s)); problem == nil {
+		if fm, _, _, problem := Split([]byte(s)); problem == nil {
 			f.Add(string(fm))
 		}
 	}

@@ -1,9 +1,8 @@
-package site
+package frontmatter
 
 import (
 	"errors"
 	"fmt"
-	"slices"
 	"strconv"
 	"strings"
 
@@ -11,42 +10,35 @@ import (
 	"github.com/chronicle-tools/chronicle/date"
 )
 
-// tomlDoc is a decoded TOML text that remembers where each key was written,
+// Doc is a decoded TOML text that remembers where each key was written,
 // so that every problem found in its values can name a line. BurntSushi/toml
-// keeps no positions for values, hence the small scanner in keyLines.
-type tomlDoc struct {
-	path   string
+// keeps no positions for values, hence the small scanner in KeyLines.
+//
+// Its getters read a value of a table of the text by key; prefix is the
+// dotted key of that table ("sources.0"), or "" for the top level. A value
+// of the wrong type is reported at its line, and read as the zero value.
+type Doc struct {
 	offset int // lines before the TOML text in the file
 	text   string
 	root   map[string]any
 	lines  map[string]int // "title", "sources.1.url" -> line in the TOML text, made on first use
-	diags  *Diagnostics
-	lists  []string // room for the string arrays strings returns, made by reserveStrings
+	report func(Problem)
+	lists  []string // room for the string arrays Strings returns, made by ReserveStrings
 }
 
-// reserveStrings makes room in one array for the string arrays at the keys
-// of t, which strings then returns as parts of it: a note's places, actors,
-// tags and storylines were four objects, live to the end of the build.
-func (d *tomlDoc) reserveStrings(t map[string]any, keys ...string) {
-	n := 0
-	for _, k := range keys {
-		if arr, ok := t[k].([]any); ok {
-			n += len(arr)
-		}
-	}
-	d.lists = make([]string, 0, n)
-}
-
-// decodeTOML parses text; a syntax error becomes a diagnostic at its line.
-func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bool) {
-	d := &tomlDoc{path: path, offset: offset, text: text, diags: diags}
+// Decode parses text, which follows offset lines of its file. Each problem,
+// then and in the Doc's getters, goes to report as it is found, so that it
+// falls in among the caller's own in the order they were found. Decode
+// returns nil when text is not TOML, having reported why at its line.
+func Decode(text string, offset int, report func(Problem)) *Doc {
+	d := &Doc{offset: offset, text: text, report: report}
 	if root, ok := fastTOML(text); ok {
 		d.root = root
-		return d, true
+		return d
 	}
 	if line := tooDeep(text); line > 0 {
-		*diags = append(*diags, Diagnostic{Path: path, Line: line + offset, Msg: fmt.Sprintf("invalid TOML: nested more than %d deep (arrays, inline tables and the parts of dotted keys): no field needs more than three levels; remove the extra ones", maxTOMLDepth)})
-		return nil, false
+		report(Problem{Line: line + offset, Msg: fmt.Sprintf("invalid TOML: nested more than %d deep (arrays, inline tables and the parts of dotted keys): no field needs more than three levels; remove the extra ones", maxTOMLDepth)})
+		return nil
 	}
 	// Into an interface, the decoder hands over the map it parsed rather
 	// than copy it key by key into ours.
@@ -58,29 +50,48 @@ func decodeTOML(path, text string, offset int, diags *Diagnostics) (*tomlDoc, bo
 			if pe.LastKey != "" {
 				msg += fmt.Sprintf(" (after key %q)", pe.LastKey)
 			}
-			*diags = append(*diags, Diagnostic{Path: path, Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML: " + msg})
+			report(Problem{Line: pe.Position.Line + offset, Col: pe.Position.Col, Msg: "invalid TOML: " + msg})
 		} else {
-			*diags = append(*diags, Diagnostic{Path: path, Line: offset + 1, Msg: "invalid TOML: " + err.Error()})
+			report(Problem{Line: offset + 1, Msg: "invalid TOML: " + err.Error()})
 		}
-		return nil, false
+		return nil
 	}
 	d.root, _ = root.(map[string]any)
-	return d, true
+	return d
 }
 
-func (d *tomlDoc) errorf(key string, format string, args ...any) {
-	*d.diags = append(*d.diags, Diagnostic{Path: d.path, Line: d.line(key), Msg: fmt.Sprintf(format, args...)})
+// Root is the top-level table.
+func (d *Doc) Root() map[string]any { return d.root }
+
+// ReserveStrings makes room in one array for the string arrays at the keys
+// of t, which Strings then returns as parts of it: a note's places, actors,
+// tags and storylines were four objects, live to the end of the build.
+func (d *Doc) ReserveStrings(t map[string]any, keys ...string) {
+	n := 0
+	for _, k := range keys {
+		if arr, ok := t[k].([]any); ok {
+			n += len(arr)
+		}
+	}
+	d.lists = make([]string, 0, n)
 }
 
-func (d *tomlDoc) warnf(key string, format string, args ...any) {
-	*d.diags = append(*d.diags, Diagnostic{Path: d.path, Line: d.line(key), Msg: fmt.Sprintf(format, args...), Warning: true})
+// Errorf reports an error at the line of key, a dotted key such as
+// "sources.0.url".
+func (d *Doc) Errorf(key string, format string, args ...any) {
+	d.report(Problem{Line: d.line(key), Msg: fmt.Sprintf(format, args...)})
 }
 
-// line finds the line of key, or of its nearest enclosing table. The lines
-// are scanned for only when a problem needs one: most notes have none.
-func (d *tomlDoc) line(key string) int {
+// Warnf reports a warning at the line of key.
+func (d *Doc) Warnf(key string, format string, args ...any) {
+	d.report(Problem{Line: d.line(key), Msg: fmt.Sprintf(format, args...), Warning: true})
+}
+
+// line finds the file line of key, or of its nearest enclosing table. The
+// lines are scanned for only when a problem needs one: most notes have none.
+func (d *Doc) line(key string) int {
 	if d.lines == nil {
-		d.lines = keyLines(d.text)
+		d.lines = KeyLines(d.text)
 	}
 	for k := key; ; {
 		if l, ok := d.lines[k]; ok {
@@ -94,21 +105,6 @@ func (d *tomlDoc) line(key string) int {
 	}
 }
 
-// table checks a table's keys against the known ones, reporting each unknown
-// key with the nearest known key suggested.
-func (d *tomlDoc) table(prefix string, t map[string]any, known []string) {
-	keys := make([]string, 0, len(t))
-	for k := range t {
-		keys = append(keys, k)
-	}
-	slices.Sort(keys)
-	for _, k := range keys {
-		if !slices.Contains(known, k) {
-			d.errorf(join(prefix, k), "unknown key %q%s; known keys are %s", k, didYouMean(k, known), strings.Join(known, ", "))
-		}
-	}
-}
-
 func join(prefix, k string) string {
 	if prefix == "" {
 		return k
@@ -116,7 +112,8 @@ func join(prefix, k string) string {
 	return prefix + "." + k
 }
 
-func typeName(v any) string {
+// TypeName names the TOML type of a decoded value, for messages: "a string".
+func TypeName(v any) string {
 	switch v.(type) {
 	case string:
 		return "a string"
@@ -136,14 +133,15 @@ func typeName(v any) string {
 	return "a date"
 }
 
-func (d *tomlDoc) str(t map[string]any, prefix, key string) string {
+// Str is the string at key, or "".
+func (d *Doc) Str(t map[string]any, prefix, key string) string {
 	v, ok := t[key]
 	if !ok {
 		return ""
 	}
 	s, ok := v.(string)
 	if !ok {
-		d.errorf(join(prefix, key), "%s must be a string in quotes, not %s", key, typeName(v))
+		d.Errorf(join(prefix, key), "%s must be a string in quotes, not %s", key, TypeName(v))
 	}
 	// Not copied: the strings share the front matter's text, which a
 	// note keeps nearly all of (its sources are most of it). One
@@ -151,31 +149,35 @@ func (d *tomlDoc) str(t map[string]any, prefix, key string) string {
 	return s
 }
 
-func (d *tomlDoc) boolean(t map[string]any, prefix, key string) bool {
+// Bool is the boolean at key, or false.
+func (d *Doc) Bool(t map[string]any, prefix, key string) bool {
 	v, ok := t[key]
 	if !ok {
 		return false
 	}
 	b, ok := v.(bool)
 	if !ok {
-		d.errorf(join(prefix, key), "%s must be true or false, not %s", key, typeName(v))
+		d.Errorf(join(prefix, key), "%s must be true or false, not %s", key, TypeName(v))
 	}
 	return b
 }
 
-func (d *tomlDoc) integer(t map[string]any, prefix, key string) (int, bool) {
+// Int is the whole number at key, and whether there is one.
+func (d *Doc) Int(t map[string]any, prefix, key string) (int, bool) {
 	v, ok := t[key]
 	if !ok {
 		return 0, false
 	}
 	n, ok := v.(int64)
 	if !ok {
-		d.errorf(join(prefix, key), "%s must be a whole number, not %s", key, typeName(v))
+		d.Errorf(join(prefix, key), "%s must be a whole number, not %s", key, TypeName(v))
 	}
 	return int(n), ok
 }
 
-func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
+// Strings is the array of strings at key, without the items that are not
+// strings or are blank, each of which is reported.
+func (d *Doc) Strings(t map[string]any, prefix, key string) []string {
 	v, ok := t[key]
 	if !ok {
 		return nil
@@ -183,9 +185,9 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 	arr, ok := v.([]any)
 	if !ok {
 		if s, isStr := v.(string); isStr {
-			d.errorf(join(prefix, key), "%s must be an array of strings: write %s = [%q]", key, key, s)
+			d.Errorf(join(prefix, key), "%s must be an array of strings: write %s = [%q]", key, key, s)
 		} else {
-			d.errorf(join(prefix, key), "%s must be an array of strings, not %s", key, typeName(v))
+			d.Errorf(join(prefix, key), "%s must be an array of strings, not %s", key, TypeName(v))
 		}
 		return nil
 	}
@@ -200,11 +202,11 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 	for i, e := range arr {
 		s, ok := e.(string)
 		if !ok {
-			d.errorf(join(prefix, key), "%s: item %d must be a string, not %s", key, i+1, typeName(e))
+			d.Errorf(join(prefix, key), "%s: item %d must be a string, not %s", key, i+1, TypeName(e))
 			continue
 		}
 		if strings.TrimSpace(s) == "" {
-			d.errorf(join(prefix, key), "%s: item %d is empty", key, i+1)
+			d.Errorf(join(prefix, key), "%s: item %d is empty", key, i+1)
 			continue
 		}
 		out = append(out, s)
@@ -212,19 +214,22 @@ func (d *tomlDoc) strings(t map[string]any, prefix, key string) []string {
 	return out
 }
 
-func (d *tomlDoc) date(t map[string]any, prefix, key string) date.Date {
+// Date is the date at key, a TOML date or a string as date.FromTOML reads
+// it, or the zero Date.
+func (d *Doc) Date(t map[string]any, prefix, key string) date.Date {
 	v, ok := t[key]
 	if !ok {
 		return date.Date{}
 	}
 	dt, err := date.FromTOML(v)
 	if err != nil {
-		d.errorf(join(prefix, key), "%s: %v", key, err)
+		d.Errorf(join(prefix, key), "%s: %v", key, err)
 	}
 	return dt
 }
 
-func (d *tomlDoc) tables(t map[string]any, key string) []map[string]any {
+// Tables is the array of tables at key, a top-level key, written [[key]].
+func (d *Doc) Tables(t map[string]any, key string) []map[string]any {
 	v, ok := t[key]
 	if !ok {
 		return nil
@@ -233,18 +238,18 @@ func (d *tomlDoc) tables(t map[string]any, key string) []map[string]any {
 	case []map[string]any:
 		return v
 	case map[string]any:
-		d.errorf(key, "%s must be an array of tables: write [[%s]], with double brackets", key, key)
+		d.Errorf(key, "%s must be an array of tables: write [[%s]], with double brackets", key, key)
 	default:
-		d.errorf(key, "%s must be written as [[%s]] tables, not %s", key, key, typeName(v))
+		d.Errorf(key, "%s must be written as [[%s]] tables, not %s", key, key, TypeName(v))
 	}
 	return nil
 }
 
-// keyLines maps each key of a TOML text to the 1-based line it is set on.
+// KeyLines maps each key of a TOML text to the 1-based line it is set on.
 // Keys inside arrays of tables carry the table's index: "sources.0.url".
 // Tables get the line of their header. The scan understands headers, dotted
 // and quoted keys, and skips the insides of multi-line strings and arrays.
-func keyLines(text string) map[string]int {
+func KeyLines(text string) map[string]int {
 	lines := map[string]int{}
 	counts := map[string]int{}
 	table := ""
