@@ -10,9 +10,9 @@ import (
 )
 
 // fastTOML decodes the plain TOML that front matter is almost always
-// written in, to the very values toml.Decode gives, in about a seventh of
-// its time: BurntSushi/toml lexes through a channel and records every
-// key's type, and was a quarter of a build's CPU.
+// written in, to the very values toml.Decode gives, in a fraction of its
+// time: BurntSushi/toml lexes through a channel and records every key's
+// type, which made it a large part of a build.
 //
 // It takes only what it can decode without doubt: bare keys, one per line,
 // set to a string without escapes, an array of such strings on one line, a
