@@ -58,11 +58,19 @@ type StreamSink interface {
 	Create(path string) (io.WriteCloser, error)
 }
 
-// Put makes Files a Sink; use it through Build, which serialises calls.
+// Put makes Files a Sink, safe for concurrent calls as Sink asks. Reading
+// f while Puts may still run is not.
 func (f Files) Put(path string, data []byte) error {
-	f[path] = bytes.Clone(data)
+	data = bytes.Clone(data)
+	filesMu.Lock()
+	f[path] = data
+	filesMu.Unlock()
 	return nil
 }
+
+// filesMu guards the Puts of every Files, since a map type has no room for
+// a lock of its own; one lock is enough, held only to store a slice.
+var filesMu sync.Mutex
 
 // Result is a successful build.
 type Result struct {
@@ -78,22 +86,13 @@ type Result struct {
 // Diagnostics, and no files.
 func Build(fsys fs.FS, opts Options) (*Result, error) {
 	files := Files{}
-	var mu sync.Mutex
-	res, err := BuildTo(fsys, opts, sinkFunc(func(p string, data []byte) error {
-		mu.Lock()
-		defer mu.Unlock()
-		return files.Put(p, data)
-	}))
+	res, err := BuildTo(fsys, opts, files)
 	if err != nil {
 		return nil, err
 	}
 	res.Files = files
 	return res, nil
 }
-
-type sinkFunc func(string, []byte) error
-
-func (f sinkFunc) Put(p string, data []byte) error { return f(p, data) }
 
 // BuildTo reads, checks and renders the site in fsys, handing every file to
 // sink. Nothing reaches the sink unless the site checks without errors; an

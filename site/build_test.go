@@ -2,9 +2,11 @@ package site
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"regexp"
 	"strings"
+	"sync"
 	"testing"
 
 	"github.com/chronicle-tools/chronicle/corpus"
@@ -234,6 +236,42 @@ func TestValidID(t *testing.T) {
 	for _, id := range []string{"", "a", "2025-12-19-odesa", "A.b_c-d", ".hidden", "-x", "_x", "x y", "x/y", "kyïv", "x\n", "x.md.", "9", "a..b", "é"} {
 		if got, want := validID(id), re.MatchString(id); got != want {
 			t.Errorf("validID(%q) = %v, want %v", id, got, want)
+		}
+	}
+}
+
+// TestFilesPutConcurrent holds Files to the Sink contract: Put is called
+// from several goroutines at once, and keeps a copy of data (run it with
+// -race, as .ci/run does).
+func TestFilesPutConcurrent(t *testing.T) {
+	files := Files{}
+	var sink Sink = files
+	const workers, each = 8, 200
+	var wg sync.WaitGroup
+	for w := range workers {
+		wg.Go(func() {
+			buf := make([]byte, 0, 32)
+			for i := range each {
+				buf = fmt.Appendf(buf[:0], "page %d of %d", i, w)
+				if err := sink.Put(fmt.Sprintf("w%d/%d.html", w, i), buf); err != nil {
+					t.Error(err)
+				}
+			}
+			// Put's data is valid only during the call: a kept slice
+			// would show this.
+			clear(buf[:cap(buf)])
+		})
+	}
+	wg.Wait()
+	if len(files) != workers*each {
+		t.Fatalf("%d files, want %d", len(files), workers*each)
+	}
+	for w := range workers {
+		for i := range each {
+			p := fmt.Sprintf("w%d/%d.html", w, i)
+			if got, want := string(files[p]), fmt.Sprintf("page %d of %d", i, w); got != want {
+				t.Errorf("%s = %q, want %q", p, got, want)
+			}
 		}
 	}
 }
