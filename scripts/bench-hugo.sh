@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Builds the same generated corpus with Chronicle and with Hugo, alternately,
 # several times, and prints the median wall time and peak memory of each and
-# their ratio. It reproduces the README's performance table; it is not part
-# of the test suite.
+# their ratio. It reproduces the tables of docs/performance.md; it is not
+# part of the test suite.
 #
 #   scripts/bench-hugo.sh              # 1,000 and 10,000 notes, 5 runs each
 #   RUNS=3 scripts/bench-hugo.sh 1000  # other sizes and run counts
