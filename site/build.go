@@ -3,6 +3,7 @@
 // file. Build returns them as an in-memory set; BuildTo hands each to a
 // Sink as soon as it is rendered, so that writing a large site to disk need
 // not hold it all in memory. Either way the bytes come from the same code.
+// docs/performance.md has the measurements behind its choices.
 package site
 
 import (
@@ -125,12 +126,8 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 		}
 	}
 
-	// The files written as they are made go first: each is written by one
-	// worker from start to end (events.json, 7 s of a 100,000-note build's
-	// time, now made by chunks on every core), and started after the
-	// lists, as they were, they ran a second past everything else, one
-	// core idle. The many small event pages go last, so that no large
-	// file is left for one worker at the end.
+	// The streamed files go first and the many small event pages last, so
+	// that no large file is left to one worker while the other cores idle.
 	rank := func(f outFile) int {
 		switch {
 		case f.stream != nil:

@@ -12,15 +12,14 @@ import (
 
 // The built-in event and term pages, an event's entry in lists, the days
 // of a list, and a list of sources, written directly rather than by
-// html/template. Event and term pages are most of a site's pages and bytes,
-// every event has an entry in about ten lists, and a list has a heading a
-// day; html/template spends about 300 µs on an event page and 50 µs on an
-// entry, most of it calling escapers through reflect. This writes the same
-// bytes in a tenth of the time. A page is written so only while the site
-// overrides neither base.html nor its own template, the parts while it
-// does not override base.html. TestWrittenMatchesTemplate holds them all to
-// the templates byte for byte, hostile input included, so a change to a
-// template fails that test until it is made here too.
+// html/template, which spends most of its time calling escapers through
+// reflect: event and term pages are most of a site's pages and bytes, every
+// event has an entry in about ten lists, and a list has a heading a day.
+// A page is written so only while the site overrides neither base.html nor
+// its own template, the parts while it does not override base.html.
+// TestWrittenMatchesTemplate holds them all to the templates byte for
+// byte, hostile input included, so a change to a template fails that test
+// until it is made here too.
 
 // writeEventPage writes what base.html and event.html make of v, an event
 // page with the shared chrome.

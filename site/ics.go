@@ -37,8 +37,7 @@ func (s *Site) calendar(out io.Writer) error {
 	w.raw("X-PUBLISHED-TTL:PT12H")
 	uid := appendICSText(nil, "@"+icsHost(c.BaseURL)) // after each event's id
 	// Each line is made in w.line and the description in w.desc, reused
-	// from event to event: strings made and joined for each line were a
-	// quarter of the garbage of rendering (250 MB at 100,000 notes).
+	// from event to event, so that the calendar makes no garbage a line.
 	for _, e := range s.Events {
 		up := e.Updated(c.Location).UTC()
 		w.raw("BEGIN:VEVENT")

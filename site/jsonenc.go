@@ -5,11 +5,10 @@ import (
 	"unicode/utf8"
 )
 
-// events.json is most of a build's bytes after the pages (47 MB at 10,000
-// notes), and encoding/json spent a tenth of the render's time on it,
-// finding the fields by reflection. These append its events, the search
-// files and each event page's JSON-LD directly, byte for byte as
-// encoding/json writes them: TestEventJSONMatchesEncoder,
+// events.json is most of a build's bytes after the pages, and
+// encoding/json finds the fields by reflection. These append its events,
+// the search files and each event page's JSON-LD directly, byte for byte
+// as encoding/json writes them: TestEventJSONMatchesEncoder,
 // TestJSONLDMatchesMarshal and the fuzz targets of jsonenc_test.go hold
 // them to it.
 

@@ -189,7 +189,7 @@ func (s *Site) storyNav(e *Event) []StoryNav {
 			continue
 		}
 		// A term's events are in time order, so the event's place is found
-		// by its Seq: a scan here made decorate quadratic in the corpus.
+		// by its Seq: a scan would make decorate quadratic in the corpus.
 		i, found := slices.BinarySearchFunc(t.Events, e.Seq, func(x *Event, seq int) int { return x.Seq - seq })
 		if !found {
 			continue
@@ -336,9 +336,8 @@ func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
 	// In id order: stable bytes from build to build.
 	events := slices.Clone(m.Events)
 	slices.SortFunc(events, func(a, b *Event) int { return strings.Compare(a.ID, b.ID) })
-	// Room for the file in buf first: appended to beyond buf's room, b
-	// would be copied at each doubling and once more into buf, some 100 MB
-	// of garbage at 100,000 notes. A body's text is shorter than its HTML.
+	// Room for the file in buf first, so that b is never copied as it
+	// grows, nor once more into buf. A body's text is shorter than its HTML.
 	n := 2
 	for _, e := range events {
 		n += len(e.ID) + len(e.Body) + 6

@@ -276,9 +276,8 @@ func (s *Site) plan(fsys fs.FS, diags *Diagnostics) *Output {
 			return render(buf, tpl, &v)
 		})
 	}
-	// An event page's view is made when it is rendered: kept for each of
-	// 100,000 events, with the function that renders it, the views were
-	// 50 MB of pointers for the collector to trace at every cycle.
+	// An event page's view is made when it is rendered, not kept for every
+	// event: kept, the views are pointers the collector traces every cycle.
 	o.eventPage = func(buf *bytes.Buffer, e *Event) error {
 		v := view{Event: e}
 		frame("event.html", "events/"+e.ID+"/", &v)

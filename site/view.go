@@ -94,8 +94,8 @@ func (s *Site) decoratePublishers() {
 // decorateEvent computes an event's display values.
 func (s *Site) decorateEvent(e *Event) {
 	c := s.Config
-	// The links of the three lists share one array: a third of the
-	// objects, which the collector traces again at every cycle.
+	// The links of the three lists share one array: one object, not three,
+	// for the collector to trace again at every cycle.
 	all := make([]Link, 0, len(e.Places)+len(e.Actors)+len(e.Tags))
 	links := func(tax string, names []string) []Link {
 		start := len(all)
@@ -143,9 +143,8 @@ func (s *Site) decorateEvent(e *Event) {
 }
 
 // collectDateViews makes the view of each date of the events, their
-// sources and updates once. Dates repeat: 100,000 notes hold some 410,000
-// dates on a few thousand days, and their strings, made for each, were a
-// fifth of the objects the collector had to trace through the rendering.
+// sources and updates once. Dates repeat, many notes to a day, and each
+// string made is one more object for the collector to trace.
 func (s *Site) collectDateViews() map[date.Date]DateView {
 	views := map[date.Date]DateView{}
 	for _, e := range s.Events {
