@@ -124,7 +124,7 @@ func (citeParser) Parse(parent gast.Node, block text.Reader, pc parser.Context) 
 	}
 	block.Advance(end + 1)
 	// Sized at once, and each known id the source's own string: a body
-	// cites a dozen times, and these were a third of the parser's garbage.
+	// cites a dozen times, and each copy would be garbage.
 	n := &Citation{Offset: seg.Start}
 	if parts := bytes.Count(inner, []byte{';'}) + 1; parts == 1 {
 		n.Items = n.one[:0]

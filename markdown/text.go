@@ -11,8 +11,8 @@ import (
 // white space made one space and a space between blocks.
 //
 // It is worked out from the HTML when the search files are written, not
-// kept for every note from parsing on: at 100,000 notes that kept text was
-// 200 MB of the build's live memory.
+// kept for every note from parsing on: kept, it would be live memory for
+// the whole build.
 func AppendText(b []byte, body string) []byte {
 	t := spaced{b: b, start: len(b)}
 	for body != "" {
