@@ -36,8 +36,12 @@ func Decode(text string, offset int, report func(Problem)) *Doc {
 		d.root = root
 		return d
 	}
-	if line := tooDeep(text); line > 0 {
+	switch line, why := guard(text); why {
+	case tooDeep:
 		report(Problem{Line: line + offset, Msg: fmt.Sprintf("invalid TOML: nested more than %d deep (arrays, inline tables and the parts of dotted keys): no field needs more than three levels; remove the extra ones", maxTOMLDepth)})
+		return nil
+	case tooManyTables:
+		report(Problem{Line: line + offset, Msg: "invalid TOML: too many nested tables (inline tables and dotted keys, weighed by their depth): a note needs a few; write the data as [[tables]] or in the body"})
 		return nil
 	}
 	// Into an interface, the decoder hands over the map it parsed rather

@@ -1,15 +1,33 @@
 package frontmatter
 
-import "strings"
+import (
+	"math"
+	"strings"
+)
 
 // maxTOMLDepth bounds the nesting of front matter: the decoder's time grows
 // with the square of it, and no note needs more than three levels.
 const maxTOMLDepth = 32
 
-// tooDeep returns the line where text nests more than maxTOMLDepth deep,
-// or 0. Nesting is what the decoder's time grows with: arrays, inline
-// tables, and the parts of dotted keys and table headers (a.b.c = [1] is
-// four deep).
+// maxTableWork bounds the tables that front matter makes with inline tables,
+// dotted keys and table headers, each weighed by its depth: the decoder
+// takes about a microsecond for each unit (BenchmarkDecodeWorst), and a
+// note needs a few hundred. Arrays cost it a twentieth of that and are not
+// counted.
+const maxTableWork = 100000
+
+// over says which limit a text passes.
+type over int
+
+const (
+	withinLimits  over = iota
+	tooDeep            // nested more than maxTOMLDepth
+	tooManyTables      // tables past maxTableWork
+)
+
+// guard returns the line where text passes a limit, and which, or 0.
+// Nesting is what the decoder's time grows with: arrays, inline tables, and
+// the parts of dotted keys and table headers (a.b.c = [1] is four deep).
 //
 // It must never be walked around, or one note could stall every build. So
 // it skips a string or a comment only where it is sure of its extent, lexed
@@ -19,12 +37,21 @@ const maxTOMLDepth = 32
 // counts every bracket from there on. On valid TOML its count is the
 // nesting written (FuzzTOMLGuard); on invalid TOML the decoder stops at the
 // first mistake, before any nesting the count may have missed.
-func tooDeep(text string) int { return nestedPast(text, maxTOMLDepth) }
+func guard(text string) (int, over) { return scan(text, maxTOMLDepth, maxTableWork) }
 
-// nestedPast is tooDeep for any limit, so that tests can pin the depth.
+// nestedPast returns the line where text nests deeper than limit, or 0, so
+// that tests can pin the depth.
 func nestedPast(text string, limit int) int {
-	if strings.Count(text, "[")+strings.Count(text, "{")+strings.Count(text, ".") <= limit {
-		return 0 // too few of them to nest that deep: skip the scan
+	if line, why := scan(text, limit, math.MaxInt); why == tooDeep {
+		return line
+	}
+	return 0
+}
+
+// scan is guard for any limits.
+func scan(text string, limit, work int) (int, over) {
+	if strings.Count(text, "[")+strings.Count(text, "{")+strings.Count(text, ".") <= limit && limit*(limit+1)/2 <= work {
+		return 0, withinLimits // too few of them to pass a limit: skip the scan
 	}
 	var (
 		line   = 1
@@ -50,14 +77,17 @@ func nestedPast(text string, limit int) int {
 		case '"', '\'':
 			end, ok := stringEnd(text, i)
 			if !ok {
-				return bracketsPast(text[i:], line, level, limit)
+				return bracketsPast(text[i:], line, level, limit, work)
 			}
 			line += strings.Count(text[i:end], "\n")
 			i = end - 1
 		case '.':
 			if key {
 				if level++; level > limit {
-					return line
+					return line, tooDeep
+				}
+				if work -= level; work < 0 {
+					return line, tooManyTables
 				}
 			}
 		case '=':
@@ -69,7 +99,12 @@ func nestedPast(text string, limit int) int {
 				continue
 			}
 			if level++; level > limit {
-				return line
+				return line, tooDeep
+			}
+			if c == '{' {
+				if work -= level; work < 0 {
+					return line, tooManyTables
+				}
 			}
 			key = c == '{'
 		case ']', '}':
@@ -91,26 +126,31 @@ func nestedPast(text string, limit int) int {
 			}
 		}
 	}
-	return 0
+	return 0, withinLimits
 }
 
 // bracketsPast counts every bracket of text, strings and comments
 // included, from level at line: the count of a text that cannot be TOML,
 // where strings cannot be told apart.
-func bracketsPast(text string, line, level, limit int) int {
+func bracketsPast(text string, line, level, limit, work int) (int, over) {
 	for i := 0; i < len(text); i++ {
 		switch text[i] {
 		case '\n':
 			line++
 		case '[', '{':
 			if level++; level > limit {
-				return line
+				return line, tooDeep
+			}
+			if text[i] == '{' {
+				if work -= level; work < 0 {
+					return line, tooManyTables
+				}
 			}
 		case ']', '}':
 			level = max(level-1, 0)
 		}
 	}
-	return 0
+	return 0, withinLimits
 }
 
 // stringEnd returns the offset just past the TOML string that opens at

@@ -216,8 +216,111 @@ func TestTOMLTooDeep(t *testing.T) {
 		{"a = \"\"\"\nx\n\"\"\"\nb = " + strings.Repeat("{a=", 40) + "1", 4},
 		{"[[t]]\n[[t]]\n[a.b]\n" + strings.Repeat("[[x]]\n", 40), 0},
 	} {
-		if got := tooDeep(tt.in); got != tt.want {
-			t.Errorf("tooDeep(%q) = %d, want %d", tt.in, got, tt.want)
+		if got := nestedPast(tt.in, maxTOMLDepth); got != tt.want {
+			t.Errorf("nestedPast(%q) = %d, want %d", tt.in, got, tt.want)
 		}
+	}
+}
+
+// TestTableWork: inline tables, dotted keys and headers make tables, whose
+// cost to the decoder grows with their depth; past maxTableWork the text is
+// refused at the line that passes it, and braces and dots in strings do not
+// count.
+func TestTableWork(t *testing.T) {
+	row := "{a = {b = 1}}, " // in an array: tables at depth 2 and 3
+	rows := func(n int) string { return "x = [" + strings.Repeat(row, n) + "]\n" }
+	dotted := func(n int) string { // keys of depth 3: tables at depth 1 and 2
+		var b strings.Builder
+		for i := range n {
+			fmt.Fprintf(&b, "k%d.a.b = 1\n", i)
+		}
+		return b.String()
+	}
+	for _, tt := range []struct {
+		name string
+		in   string
+		want over
+		line int
+	}{
+		{"inline tables at the limit", rows(maxTableWork / 5), withinLimits, 0},
+		{"one past it", "a = 1\n" + rows(maxTableWork/5+1), tooManyTables, 2},
+		{"dotted keys at the limit", dotted(maxTableWork / 3), withinLimits, 0},
+		{"one past them", dotted(maxTableWork/3 + 1), tooManyTables, maxTableWork/3 + 1},
+		{"braces and dots in strings", "s = '''" + strings.Repeat("{a.", maxTableWork) + "'''\n" + `t = "` + strings.Repeat("{", maxTableWork+1) + "\"\n", withinLimits, 0},
+		{"after a string that is not TOML", "s = \"open\n" + rows(maxTableWork/5+1), tooManyTables, 2},
+	} {
+		line, why := guard(tt.in)
+		if why != tt.want || line != tt.line {
+			t.Errorf("%s: %v at line %d, want %v at line %d", tt.name, why, line, tt.want, tt.line)
+		}
+	}
+}
+
+// BenchmarkDecodeWorst decodes the front matter shapes that cost the
+// decoder most per byte, each as large as a note's front matter may be
+// (maxSize) or at the guard's limits: what one hostile note can cost.
+//
+//	go test ./frontmatter -run '^$' -bench DecodeWorst -benchtime 3x
+func BenchmarkDecodeWorst(b *testing.B) {
+	// upTo is as many lines of f as a note may have: within maxSize and
+	// the guard's limits, found by bisection.
+	upTo := func(f func(i int) string) string {
+		text := func(n int) string {
+			var s strings.Builder
+			for i := range n {
+				s.WriteString(f(i))
+			}
+			return s.String()
+		}
+		fits := func(t string) bool {
+			_, why := guard(t)
+			return len(t) <= maxSize && why == withinLimits
+		}
+		lo, hi := 0, 1
+		for fits(text(hi)) {
+			lo, hi = hi, 2*hi
+		}
+		for hi-lo > 1 {
+			if mid := (lo + hi) / 2; fits(text(mid)) {
+				lo = mid
+			} else {
+				hi = mid
+			}
+		}
+		return text(lo)
+	}
+	for _, bc := range []struct{ name, text string }{
+		{"arrays 32 deep", upTo(func(i int) string {
+			return fmt.Sprintf("x%d = %s1%s\n", i, strings.Repeat("[", 32), strings.Repeat("]", 32))
+		})},
+		{"dotted keys 32 deep", upTo(func(i int) string {
+			return fmt.Sprintf("x%d.%sa = 1\n", i, strings.Repeat("a.", 30))
+		})},
+		{"headers, dotted keys and arrays 30 deep", upTo(func(i int) string {
+			return fmt.Sprintf("[t.u%d]\n%sa = %s1%s\n", i, strings.Repeat("a.", 10), strings.Repeat("[", 17), strings.Repeat("]", 17))
+		})},
+		{"inline tables 32 deep", upTo(func(i int) string {
+			return fmt.Sprintf("y%d = %s1%s\n", i, strings.Repeat("{a = ", 32), strings.Repeat("}", 32))
+		})},
+		{"flat inline tables", upTo(func(i int) string { return fmt.Sprintf("y%d = {a = 1, b = 2}\n", i) })},
+		{"one long string", upTo(func(i int) string {
+			if i > 0 {
+				return strings.Repeat(" ", maxSize)
+			}
+			return "s = \"\"\"" + strings.Repeat("word [{ '' \" ", maxSize/14-1) + "\"\"\"\n"
+		})},
+	} {
+		b.Run(bc.name, func(b *testing.B) {
+			if len(bc.text) > maxSize {
+				b.Fatalf("%d bytes, more than a note may have", len(bc.text))
+			}
+			b.SetBytes(int64(len(bc.text)))
+			for b.Loop() {
+				var problems []Problem
+				if Decode(bc.text, 0, func(p Problem) { problems = append(problems, p) }) == nil {
+					b.Fatalf("refused: %v", problems)
+				}
+			}
+		})
 	}
 }

@@ -7,6 +7,7 @@ package frontmatter
 
 import (
 	"bytes"
+	"fmt"
 	"unicode/utf8"
 )
 
@@ -39,9 +40,17 @@ func Split(data []byte) (fm, body []byte, bodyLine int, problem *Problem) {
 		return nil, nil, 0, &Problem{Line: 1, Msg: msg}
 	case crLine > 0 && crLine < bodyLine:
 		return nil, nil, 0, &Problem{Line: crLine, Msg: "this line ends with a carriage return alone, which TOML does not allow: save the file with LF or CRLF line ends"}
+	case len(fm) > maxSize:
+		return nil, nil, 0, &Problem{Line: 2 + bytes.Count(fm[:maxSize], []byte{'\n'}),
+			Msg: fmt.Sprintf("the front matter is %d KB, more than the %d KB a note may have: move long text into the body", len(fm)>>10, maxSize>>10)}
 	}
 	return fm, body, bodyLine, nil
 }
+
+// maxSize bounds a note's front matter, so that the decoder's time on any
+// note stays well under a second (BenchmarkDecodeWorst): a note with two
+// thousand sources takes some 250 KB.
+const maxSize = 256 << 10
 
 // checkText reports a file that is not UTF-8 or holds NUL bytes, at the line
 // of the first bad byte.

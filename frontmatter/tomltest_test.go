@@ -73,8 +73,8 @@ func TestTOMLSuite(t *testing.T) {
 			t.Errorf("%s: the decoder refuses a valid case: %v", name, err)
 			continue
 		}
-		if line := tooDeep(text); line > 0 {
-			t.Errorf("%s: the guard refuses a valid case at line %d", name, line)
+		if line, why := guard(text); why != withinLimits {
+			t.Errorf("%s: the guard refuses a valid case at line %d (%v)", name, line, why)
 		}
 		var problems []Problem
 		d := Decode(text, 0, collect(&problems))
