@@ -44,7 +44,7 @@ type Finding struct {
 type Summary struct {
 	Links  int            // distinct addresses
 	Cached int            // of which taken from the cache
-	Kinds  map[string]int // findings by kind
+	Kinds  map[string]int // distinct addresses by kind of finding
 	Errors int            // findings that fail the run
 }
 
@@ -89,9 +89,15 @@ func Report(sources []Source, results map[string]*Result) ([]Finding, Summary) {
 			sum.Cached++
 		}
 	}
-	add := func(f Finding) {
+	// The summary counts addresses, as its "N links checked" does; an
+	// address cited by several notes has a finding in each.
+	counted := map[[2]string]bool{}
+	add := func(f Finding, url string) {
 		out = append(out, f)
-		sum.Kinds[f.Kind]++
+		if k := [2]string{f.Kind, url}; !counted[k] {
+			counted[k] = true
+			sum.Kinds[f.Kind]++
+		}
 		if f.Error {
 			sum.Errors++
 		}
@@ -105,16 +111,16 @@ func Report(sources []Source, results map[string]*Result) ([]Finding, Summary) {
 		if r != nil {
 			if (r.Status == Gone || r.Status == Unreachable) && a != nil && a.Status.Fine() {
 				add(Finding{Path: s.Path, Line: s.URLLine, Kind: "covered",
-					Msg: fmt.Sprintf("%s %s; its archived copy answers: %s", s.URL, problem(r), s.Archived)})
+					Msg: fmt.Sprintf("%s %s; its archived copy answers: %s", s.URL, problem(r), s.Archived)}, s.URL)
 			} else if f, ok := finding(r, "link", s.Archived == ""); ok {
 				f.Path, f.Line = s.Path, s.URLLine
-				add(f)
+				add(f, s.URL)
 			}
 		}
 		if a != nil {
 			if f, ok := finding(a, "archived copy", false); ok {
 				f.Path, f.Line = s.Path, s.ArchivedLine
-				add(f)
+				add(f, s.Archived)
 			}
 		}
 	}

@@ -22,6 +22,7 @@ func TestReport(t *testing.T) {
 		{Path: "a.md", URL: "https://down/", URLLine: 20, Archived: "https://archive2/", ArchivedLine: 21},
 		{Path: "a.md", URL: "https://moved/", URLLine: 30},
 		{Path: "c.md", URL: "https://local/", URLLine: 3},
+		{Path: "d.md", URL: "https://down/", URLLine: 4}, // cited twice: one address in the summary
 	}
 	got, sum := Report(sources, res)
 	want := []struct {
@@ -37,6 +38,7 @@ func TestReport(t *testing.T) {
 		{"a.md", 30, false, "moved", "https://moved/ is now https://new/"},
 		{"b.md", 9, true, "gone", `link is gone: https://gone/ (404 Not Found); if it is gone for good, add archived =`},
 		{"c.md", 3, true, "refused", "link not checked: https://local/ (127.0.0.1 is a loopback address)"},
+		{"d.md", 4, true, "unreachable", "link does not answer: https://down/ (connection refused)"},
 	}
 	if len(got) != len(want) {
 		t.Fatalf("%d findings, want %d: %+v", len(got), len(want), got)
@@ -47,7 +49,7 @@ func TestReport(t *testing.T) {
 			t.Errorf("finding %d: %+v\nwant %s:%d error=%v %s %q", i, g, w.path, w.line, w.err, w.kind, w.words)
 		}
 	}
-	if sum.Errors != 4 || sum.Links != 7 || sum.Cached != 1 {
+	if sum.Errors != 5 || sum.Links != 7 || sum.Cached != 1 {
 		t.Errorf("summary %+v", sum)
 	}
 	if s := sum.String(); s != "7 links checked (1 from the cache): 2 gone, 1 not answering, 1 refused, 1 covered by an archived copy, 1 moved" {
