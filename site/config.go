@@ -75,7 +75,7 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		return nil
 	}
 	t := doc.Root()
-	checkKeys(doc, "", t, configKeys)
+	checkKeys(doc, "", t, configKeys, configSynonyms)
 	c := &Config{
 		Title:       doc.Str(t, "", "title"),
 		Description: doc.Str(t, "", "description"),
@@ -156,7 +156,7 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 			doc.Errorf(prefix, "kinds.%s must be a table: write [kinds.%s] with label and color", key, key)
 			continue
 		}
-		checkKeys(doc, prefix, k, kindKeys)
+		checkKeys(doc, prefix, k, kindKeys, kindKeySynonyms)
 		kind := Kind{Key: key, Label: doc.Str(k, prefix, "label"), Color: doc.Str(k, prefix, "color")}
 		if slug.Make(key) != key {
 			doc.Errorf(prefix, "kind key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))
@@ -186,7 +186,7 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 			doc.Errorf(prefix, "storylines.%s must be a table: write [storylines.%s] with title and description", key, key)
 			continue
 		}
-		checkKeys(doc, prefix, s, storylineKeys)
+		checkKeys(doc, prefix, s, storylineKeys, storylineKeySynonyms)
 		st := Storyline{Key: key, Title: doc.Str(s, prefix, "title"), Description: doc.Str(s, prefix, "description")}
 		if slug.Make(key) != key {
 			doc.Errorf(prefix, "storyline key %q must be lowercase letters, digits and hyphens, such as %q", key, slug.Make(key))

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"sort"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/chronicle-tools/chronicle/frontmatter"
 )
@@ -84,76 +83,17 @@ func (ds Diagnostics) sort() {
 	})
 }
 
-// nearest suggests the known word closest to w, or "" if none is close.
-func nearest(w string, known []string) string {
-	best, bestD, bestP := "", len(w)/2+2, -1
-	lw := strings.ToLower(w)
-	n := utf8.RuneCountInString(lw)
-	for _, k := range known {
-		// The distance is at least the difference in length: skip the
-		// quadratic count when it cannot win (a long mistyped id among
-		// thousands would otherwise cost seconds).
-		lk := strings.ToLower(k)
-		if m := utf8.RuneCountInString(lk); n-m > bestD || m-n > bestD {
-			continue
-		}
-		d, p := editDistance(lw, lk), commonPrefix(lw, lk)
-		// On a tie, the word that starts the same way is the likelier
-		// intent: "knd" is "kind", not "end".
-		if d < bestD || d == bestD && p > bestP && best != "" {
-			best, bestD, bestP = k, d, p
-		}
-	}
-	return best
-}
-
-func commonPrefix(a, b string) int {
-	n := 0
-	for n < len(a) && n < len(b) && a[n] == b[n] {
-		n++
-	}
-	return n
-}
-
-func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
-}
-
-// didYouMean is a suggestion to end a message with, or "".
-func didYouMean(w string, known []string) string {
-	if s := nearest(w, known); s != "" {
-		return fmt.Sprintf(" (did you mean %q?)", s)
-	}
-	return ""
-}
-
 // checkKeys reports each key of the table t at prefix that is not one of
-// known, with the nearest known key suggested.
-func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []string) {
+// known, with a known key suggested when synonyms or the spelling point to
+// one (see suggest).
+func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []string, synonyms map[string]string) {
 	for _, k := range sortedKeys(t) {
 		if !slices.Contains(known, k) {
 			key := k
 			if prefix != "" {
 				key = prefix + "." + k
 			}
-			doc.Errorf(key, "unknown key %q%s; known keys are %s", k, didYouMean(k, known), strings.Join(known, ", "))
+			doc.Errorf(key, "unknown key %q%s; known keys are %s", k, didYouMean(k, known, synonyms), strings.Join(known, ", "))
 		}
 	}
 }

@@ -108,7 +108,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		return nil, diags
 	}
 	t := doc.Root()
-	checkKeys(doc, "", t, noteKeys)
+	checkKeys(doc, "", t, noteKeys, noteKeySynonyms)
 	doc.ReserveStrings(t, "places", "actors", "tags", "storylines", "related")
 	e := &Event{
 		ID: id, Path: path, frontMatter: text,
@@ -163,7 +163,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		}
 		e.Status = "reported"
 	case !contains(statuses, e.Status):
-		doc.Errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses), strings.Join(statuses, ", "))
+		doc.Errorf("status", "status %q is not known%s: write one of %s", e.Status, didYouMean(e.Status, statuses, statusSynonyms), strings.Join(statuses, ", "))
 	}
 	if (e.Status == "claimed" || e.Status == "disputed") && e.ClaimedBy == "" {
 		doc.Errorf("status", "status %q needs claimed_by: add claimed_by = \"who makes the claim\"", e.Status)
@@ -179,7 +179,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	e.Sources = make([]*Source, 0, len(tables))
 	for i, st := range tables {
 		prefix := fmt.Sprintf("sources.%d", i)
-		checkKeys(doc, prefix, st, sourceKeys)
+		checkKeys(doc, prefix, st, sourceKeys, sourceKeySynonyms)
 		s := &sources[i]
 		*s = Source{
 			ID:                 doc.Str(st, prefix, "id"),
@@ -238,7 +238,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	}
 	for i, ut := range doc.Tables(t, "updates") {
 		prefix := fmt.Sprintf("updates.%d", i)
-		checkKeys(doc, prefix, ut, updateKeys)
+		checkKeys(doc, prefix, ut, updateKeys, updateKeySynonyms)
 		u := Update{Date: doc.Date(ut, prefix, "date"), Note: strings.TrimSpace(doc.Str(ut, prefix, "note"))}
 		if _, ok := ut["date"]; !ok {
 			doc.Errorf(prefix, "update %d has no date: add date = YYYY-MM-DD", i+1)
@@ -321,7 +321,7 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 		return nil, diags
 	}
 	t := doc.Root()
-	checkKeys(doc, "", t, pageKeys)
+	checkKeys(doc, "", t, pageKeys, pageKeySynonyms)
 	p := &Page{Slug: slugName, Path: path, Title: strings.TrimSpace(doc.Str(t, "", "title")), Description: strings.TrimSpace(doc.Str(t, "", "description"))}
 	p.Menu, p.InMenu = doc.Int(t, "", "menu")
 	if p.Title == "" {

@@ -282,11 +282,11 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			errorf(e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
 		}
 		if e.Kind != "" && cfg.kind(e.Kind) == nil {
-			errorf(e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg)), strings.Join(kindNames(cfg), ", "), e.Kind)
+			errorf(e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg), nil), strings.Join(kindNames(cfg), ", "), e.Kind)
 		}
 		for _, st := range e.Storylines {
 			if cfg.storyline(st) == nil {
-				errorf(e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg)), st)
+				errorf(e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg), nil), st)
 			}
 		}
 		s.Events = append(s.Events, e)
@@ -317,7 +317,11 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 				if allIDs == nil {
 					allIDs = sortedKeys(s.byID)
 				}
-				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, didYouMean(id, allIDs))
+				hint := ""
+				if near := nearestID(id, allIDs); near != "" {
+					hint = fmt.Sprintf(" (did you mean %q?)", near)
+				}
+				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, hint)
 			case !seen[id]:
 				seen[id] = true
 				e.RelatedEvents = append(e.RelatedEvents, r)
