@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 )
@@ -180,5 +181,62 @@ func TestAdviceInMessages(t *testing.T) {
 				t.Errorf("the advice must not say %q:\n  %s", tt.not, strings.ReplaceAll(got, "\n", "\n  "))
 			}
 		})
+	}
+}
+
+// TestSpellingClash holds a name spelled several ways to one error for the
+// group, at the first note that spells it otherwise than most, with each
+// spelling's count and the commonest suggested. #19: one place spelled two
+// ways printed one error per note (333 identical lines) and blamed the
+// majority spelling, whichever came first in time.
+func TestSpellingClash(t *testing.T) {
+	withPlace := func(day int, place string) string {
+		return strings.NewReplacer("2025-12-19", fmt.Sprintf("2025-12-%02d", day), `"Odesa region"`, fmt.Sprintf("%q", place)).Replace(note)
+	}
+	tests := []struct {
+		name  string
+		files map[string]string
+		want  string // the one error
+	}{
+		{"the rare spelling first in time",
+			map[string]string{
+				"content/a.md": withPlace(1, "Odesa Region"),
+				"content/b.md": withPlace(2, "Odesa region"), "content/c.md": withPlace(3, "Odesa region"), "content/d.md": withPlace(4, "Odesa region"),
+			},
+			`content/a.md:5: places: "Odesa Region" (in this note) and "Odesa region" (in 3 notes, the first content/b.md) would share the page places/odesa-region/: spell them all "Odesa region", the commonest spelling`},
+		{"the rare spelling later",
+			map[string]string{
+				"content/a.md": withPlace(1, "Odesa region"), "content/b.md": withPlace(2, "Odesa region"),
+				"content/c.md": withPlace(3, "Odesa Region"), "content/d.md": withPlace(4, "Odesa Region"), "content/e.md": withPlace(5, "Odesa region"),
+			},
+			`content/c.md:5: places: "Odesa Region" (in 2 notes, the first this one) and "Odesa region" (in 3 notes, the first content/a.md) would share the page places/odesa-region/: spell them all "Odesa region", the commonest spelling`},
+		{"three spellings",
+			map[string]string{
+				"content/a.md": withPlace(1, "odesa region"), "content/b.md": withPlace(2, "Odesa region"),
+				"content/c.md": withPlace(3, "Odesa Region"), "content/d.md": withPlace(4, "Odesa region"),
+			},
+			`content/a.md:5: places: "odesa region" (in this note), "Odesa Region" (in 1 note, content/c.md) and "Odesa region" (in 2 notes, the first content/b.md) would share the page places/odesa-region/: spell them all "Odesa region", the commonest spelling`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			diags := Check(testFS(tt.files), Options{})
+			if diags.Errors() != 1 || diags[0].String() != tt.want {
+				t.Errorf("want the one error\n  %s\ngot\n  %s", tt.want, strings.ReplaceAll(diags.Error(), "\n", "\n  "))
+			}
+		})
+	}
+
+	// 333 notes one way and 2 the other: still one error.
+	files := map[string]string{}
+	for i := range 335 {
+		place := "Odesa region"
+		if i == 100 || i == 200 {
+			place = "Odesa Region"
+		}
+		files[fmt.Sprintf("content/n%03d.md", i)] = withPlace(1+i%28, place)
+	}
+	diags := Check(testFS(files), Options{})
+	if diags.Errors() != 1 || !strings.Contains(diags[0].Msg, `"Odesa Region" (in 2 notes, the first this one) and "Odesa region" (in 333 notes,`) {
+		t.Errorf("want one error for 333 and 2 spellings, got %d:\n%s", diags.Errors(), diags)
 	}
 }

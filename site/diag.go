@@ -16,7 +16,22 @@ type Diagnostic struct {
 	Col     int    // 1-based; 0 when unknown
 	Msg     string
 	Warning bool // reported by check; does not stop a build
+	// Code names the kind of problem, for those that come in numbers
+	// (one of the Code constants), so that a summary can count them
+	// without reading messages; "" for the others.
+	Code string
 }
+
+// The kinds of problem that a site can have many of.
+const (
+	CodeNoPublished       = "no-published"       // a source without a published date
+	CodeUncited           = "uncited"            // a source that nothing cites
+	CodeNoCitations       = "no-citations"       // a body that cites no source
+	CodePublisherSpelling = "publisher-spelling" // one URL, two spellings of its publisher
+	CodeLinkDropped       = "link-dropped"       // a link dropped for its scheme
+	CodeNoArchived        = "no-archived"        // a source without an archived copy
+	CodeSpelling          = "spelling"           // names that would share a page
+)
 
 // diagnostic is a problem of the file at path.
 func diagnostic(path string, p frontmatter.Problem) Diagnostic {

@@ -87,7 +87,7 @@ func TestErrors(t *testing.T) {
 		{"no front matter", map[string]string{"content/a.md": "Just text.\n"}, `content/a.md:1: a note starts with a line +++`},
 		{"unclosed front matter", map[string]string{"content/a.md": "+++\ntitle = \"x\"\n"}, `content/a.md:1: the front matter opened by +++ on line 1 is never closed`},
 		{"not UTF-8", map[string]string{"content/a.md": repl("a port was hit", "a port \xff was hit")}, `content/a.md:15: the file is not UTF-8 text`},
-		{"slug clash", map[string]string{"content/a.md": note, "content/b.md": repl(`"Odesa region"`, `"Odesa Region"`)}, `content/b.md:5: places: "Odesa Region" and "Odesa region" (in content/a.md) would share the page places/odesa-region/`},
+		{"slug clash", map[string]string{"content/a.md": note, "content/b.md": repl(`"Odesa region"`, `"Odesa Region"`)}, `content/b.md:5: places: "Odesa Region" (in this note) and "Odesa region" (in 1 note, content/a.md) would share the page places/odesa-region/: spell them all one way, such as "Odesa region", the first written`},
 		{"config unknown key", map[string]string{"config.toml": testConfig + "\n[kinds.aid]\nlabel = \"Aid\"\ncolour = \"#fff\"\n", "content/a.md": note}, `config.toml:17: unknown key "colour" (did you mean "color"?)`},
 		{"config bad timezone", map[string]string{"config.toml": strings.Replace(testConfig, "Europe/Kyiv", "Europe/Kiev2", 1), "content/a.md": note}, `config.toml:3: timezone "Europe/Kiev2" is not a known time zone`},
 		{"page without title", map[string]string{"content/a.md": note, "content/pages/about.md": "+++\nmenu = 1\n+++\nAbout.\n"}, `content/pages/about.md:1: a page needs a title`},

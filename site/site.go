@@ -60,6 +60,8 @@ type Taxonomy struct {
 	Terms    []*Term
 	bySlug   map[string]*Term
 	byName   map[string]*Term // each spelling filed, to its term: spares slug.Make
+	others   map[string]*spelling // the spellings of terms' slugs that clash with their names
+	clashes  []*Term              // the terms with other spellings, in the order found
 }
 
 // Term is one value of a taxonomy, with its events in time order.
@@ -71,7 +73,7 @@ type Term struct {
 	Color       string
 	URL         string // its page
 	Events      []*Event
-	firstPath   string // the first note that spelled it this way
+	others      []*spelling // other spellings of its slug, an error; nil for nearly every term
 }
 
 // Month holds the events of one calendar month (or of one year, for
@@ -402,6 +404,9 @@ func (s *Site) buildTaxonomies(diags *Diagnostics) {
 		tags.add(e, "tags", e.Tags, diags)
 	}
 	for _, tax := range []*Taxonomy{places, actors, tags} {
+		tax.reportClashes(diags)
+	}
+	for _, tax := range []*Taxonomy{places, actors, tags} {
 		slices.SortFunc(tax.Terms, func(a, b *Term) int {
 			return cmp.Or(strings.Compare(strings.ToLower(a.Name), strings.ToLower(b.Name)), strings.Compare(a.Name, b.Name))
 		})
@@ -409,8 +414,9 @@ func (s *Site) buildTaxonomies(diags *Diagnostics) {
 	s.Taxonomies = []*Taxonomy{kinds, stories, places, actors, tags}
 }
 
-// add files e under each of names, reporting names that make the same slug
-// as another spelling: "Odesa Region" and "Odesa region" must be one.
+// add files e under each of names. A name that makes the same slug as
+// another spelling ("Odesa Region" and "Odesa region" must be one) is
+// counted, not filed: reportClashes reports each group once.
 func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostics) {
 	if tax.byName == nil {
 		tax.byName = map[string]*Term{}
@@ -418,6 +424,10 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 	for _, name := range dedupe(names) {
 		if t := tax.byName[name]; t != nil {
 			t.Events = append(t.Events, e)
+			continue
+		}
+		if sp := tax.others[name]; sp != nil {
+			sp.notes++
 			continue
 		}
 		sl := slug.Make(name)
@@ -431,15 +441,88 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 		}
 		t := tax.bySlug[sl]
 		if t == nil {
-			t = &Term{Tax: tax, Name: name, Slug: sl, firstPath: e.Path}
+			t = &Term{Tax: tax, Name: name, Slug: sl}
 			tax.bySlug[sl] = t
 			tax.Terms = append(tax.Terms, t)
 		} else if t.Name != name {
-			*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf("%s: %q and %q (in %s) would share the page %s/%s/: spell them the same way", key, name, t.Name, t.firstPath, tax.Key, sl)})
+			if tax.others == nil {
+				tax.others = map[string]*spelling{}
+			}
+			if t.others == nil {
+				tax.clashes = append(tax.clashes, t)
+			}
+			sp := &spelling{name: name, notes: 1, first: e}
+			tax.others[name] = sp
+			t.others = append(t.others, sp)
 			continue
 		}
 		tax.byName[name] = t
 		t.Events = append(t.Events, e)
+	}
+}
+
+// spelling is a name that makes the slug of a term spelled otherwise,
+// with the notes that write it so.
+type spelling struct {
+	name  string
+	notes int
+	first *Event // the first note in time order that writes it so
+}
+
+// reportClashes reports each term that notes spell in more than one way,
+// once: at the first note, in time order, that spells it otherwise than
+// most notes do, naming how many notes write each spelling and suggesting
+// the commonest (of equals, the first written). One message for the group
+// rather than one a note: a place spelled two ways in 333 notes is one
+// mistake, and the notes that spell it as most do are not where it is.
+func (tax *Taxonomy) reportClashes(diags *Diagnostics) {
+	for _, t := range tax.clashes {
+		all := append([]*spelling{{name: t.Name, notes: len(t.Events), first: t.Events[0]}}, t.others...)
+		common := all[0]
+		for _, sp := range all[1:] {
+			if sp.notes > common.notes {
+				common = sp
+			}
+		}
+		// The spellings to change, in the order first written; the
+		// diagnostic goes to the first of them.
+		var change []*spelling
+		for _, sp := range all {
+			if sp != common {
+				change = append(change, sp)
+			}
+		}
+		slices.SortStableFunc(change, func(a, b *spelling) int { return a.first.Seq - b.first.Seq })
+		at := change[0]
+		var b strings.Builder
+		fmt.Fprintf(&b, "%s: ", tax.Key)
+		for i, sp := range append(change, common) {
+			switch {
+			case i == len(change):
+				b.WriteString(" and ")
+			case i > 0:
+				b.WriteString(", ")
+			}
+			where := sp.first.Path
+			if sp == at {
+				where = "this one"
+			}
+			switch {
+			case sp.notes == 1 && sp == at:
+				fmt.Fprintf(&b, "%q (in this note)", sp.name)
+			case sp.notes == 1:
+				fmt.Fprintf(&b, "%q (in 1 note, %s)", sp.name, where)
+			default:
+				fmt.Fprintf(&b, "%q (in %d notes, the first %s)", sp.name, sp.notes, where)
+			}
+		}
+		fmt.Fprintf(&b, " would share the page %s/%s/: ", tax.Key, t.Slug)
+		if slices.ContainsFunc(change, func(sp *spelling) bool { return sp.notes == common.notes }) {
+			fmt.Fprintf(&b, "spell them all one way, such as %q, the first written", common.name)
+		} else {
+			fmt.Fprintf(&b, "spell them all %q, the commonest spelling", common.name)
+		}
+		*diags = append(*diags, Diagnostic{Path: at.first.Path, Line: at.first.line(tax.Key), Code: CodeSpelling, Msg: b.String()})
 	}
 }
 
