@@ -59,7 +59,7 @@ type Taxonomy struct {
 	Singular string // "Place"
 	Terms    []*Term
 	bySlug   map[string]*Term
-	byName   map[string]*Term // each spelling filed, to its term: spares slug.Make
+	byName   map[string]*Term     // each spelling filed, to its term: spares slug.Make
 	others   map[string]*spelling // the spellings of terms' slugs that clash with their names
 	clashes  []*Term              // the terms with other spellings, in the order found
 }
