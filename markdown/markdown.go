@@ -25,6 +25,9 @@ type Problem struct {
 	Line int
 	Msg  string
 	Warn bool // shown by check, does not stop a build
+	// Code names the kind of problem for those a site may have many of,
+	// so that they can be counted: "link-dropped". "" for the others.
+	Code string
 }
 
 // Doc is a rendered body.

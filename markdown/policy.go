@@ -73,7 +73,7 @@ func (linkPolicy) Transform(doc *ast.Document, reader text.Reader, pc parser.Con
 		if n.Kind() == ast.KindImage {
 			what = "image"
 		}
-		dropped = append(dropped, Problem{Line: offsetOf(n), Warn: true,
+		dropped = append(dropped, Problem{Line: offsetOf(n), Warn: true, Code: "link-dropped",
 			Msg: fmt.Sprintf("%s to %q dropped: only http, https, mailto and relative links are kept, and images must be relative", what, truncate(string(dest), 60))})
 		parent := n.Parent()
 		if al, ok := n.(*ast.AutoLink); ok {

@@ -217,7 +217,7 @@ func Check(fsys fs.FS, opts Options) Diagnostics {
 		for _, e := range s.Events {
 			for _, src := range e.Sources {
 				if src.Archived == "" && src.URL != "" {
-					diags = append(diags, Diagnostic{Path: e.Path, Line: src.URLLine, Warning: true,
+					diags = append(diags, Diagnostic{Path: e.Path, Line: src.URLLine, Warning: true, Code: CodeNoArchived,
 						Msg: fmt.Sprintf("source %d has no archived copy: save %s in the Wayback Machine or archive.today and add archived = \"https://web.archive.org/web/...\" (see docs/links.md)", src.idx+1, src.URL)})
 				}
 			}

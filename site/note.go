@@ -107,6 +107,15 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	if doc == nil {
 		return nil, diags
 	}
+	// warnf is doc.Warnf for a warning of a kind that a site may have
+	// many of, marked with its code.
+	warnf := func(code, key, format string, args ...any) {
+		n := len(diags)
+		doc.Warnf(key, format, args...)
+		for i := n; i < len(diags); i++ {
+			diags[i].Code = code
+		}
+	}
 	t := doc.Root()
 	checkKeys(doc, "", t, noteKeys, noteKeySynonyms)
 	doc.ReserveStrings(t, "places", "actors", "tags", "storylines", "related")
@@ -226,7 +235,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 			doc.Errorf(prefix+".lang", "source %d lang %q is not a language tag: write one such as \"uk\" or \"ru\"", n, s.Lang)
 		}
 		if _, ok := st["published"]; !ok {
-			doc.Warnf(prefix, "source %d has no published date: add published = YYYY-MM-DD (with published_estimated = true if read from context)", n)
+			warnf(CodeNoPublished, prefix, "source %d has no published date: add published = YYYY-MM-DD (with published_estimated = true if read from context)", n)
 			if s.PublishedEstimated {
 				doc.Errorf(prefix+".published_estimated", "source %d is marked published_estimated but has no published date", n)
 			}
@@ -253,14 +262,14 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	md := markdown.Render(body, ids)
 	e.Body = template.HTML(md.HTML)
 	for _, p := range md.Problems {
-		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + p.Line - 1, Msg: p.Msg, Warning: p.Warn})
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + p.Line - 1, Msg: p.Msg, Warning: p.Warn, Code: p.Code})
 	}
 	if e.Summary == "" {
 		e.Summary = md.Summary
 	}
 	if len(md.Cited) == 0 && len(ids) > 0 {
 		lead := len(body) - len(bytes.TrimLeft(body, "\n"))
-		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + lead, Warning: true,
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + lead, Warning: true, Code: CodeNoCitations,
 			Msg: "the body cites no source: cite the sentence each source supports with [@id]"})
 	}
 	// Number the sources in the order the body first cites them; the
@@ -278,7 +287,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		if s.Cited == 0 {
 			ordered = append(ordered, s)
 			if s.ID != "" && len(md.Cited) > 0 {
-				doc.Warnf(fmt.Sprintf("sources.%d", i), "source %q is never cited: cite it in the body with [@%s], or remove it", s.ID, s.ID)
+				warnf(CodeUncited, fmt.Sprintf("sources.%d", i), "source %q is never cited: cite it in the body with [@%s], or remove it", s.ID, s.ID)
 			}
 		}
 	}
@@ -330,7 +339,7 @@ func parsePage(path, slugName string, data []byte) (*Page, Diagnostics) {
 	md := markdown.Render(body, nil)
 	p.Body = template.HTML(md.HTML)
 	for _, pr := range md.Problems {
-		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + pr.Line - 1, Msg: pr.Msg, Warning: pr.Warn})
+		diags = append(diags, Diagnostic{Path: path, Line: bodyLine + pr.Line - 1, Msg: pr.Msg, Warning: pr.Warn, Code: pr.Code})
 	}
 	if p.Description == "" {
 		p.Description = md.Summary

@@ -726,7 +726,7 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 				continue
 			}
 			if other, ok := urlPublisher[src.URL]; ok && other != src.Publisher {
-				*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(fmt.Sprintf("sources.%d", src.idx)), Warning: true,
+				*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(fmt.Sprintf("sources.%d", src.idx)), Warning: true, Code: CodePublisherSpelling,
 					Msg: fmt.Sprintf("source %q gives publisher %q, but the same URL is cited elsewhere as %q: spell the publisher one way", src.ID, src.Publisher, other)})
 			} else {
 				urlPublisher[src.URL] = src.Publisher
