@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/chronicle-tools/chronicle/frontmatter"
@@ -16,6 +17,9 @@ type Diagnostic struct {
 	Col     int    // 1-based; 0 when unknown
 	Msg     string
 	Warning bool // reported by check; does not stop a build
+	// Draft marks a problem of a note marked draft, left out of the build:
+	// a warning, whatever it would be in a published note.
+	Draft bool
 	// Code names the kind of problem, for those that come in numbers
 	// (one of the Code constants), so that a summary can count them
 	// without reading messages; "" for the others.
@@ -28,10 +32,39 @@ const (
 	CodeUncited           = "uncited"            // a source that nothing cites
 	CodeNoCitations       = "no-citations"       // a body that cites no source
 	CodePublisherSpelling = "publisher-spelling" // one URL, two spellings of its publisher
-	CodeLinkDropped       = "link-dropped"       // a link dropped for its scheme
+	CodeLinkDropped       = "link-dropped"       // a link dropped for its scheme (markdown.Problem's code)
 	CodeNoArchived        = "no-archived"        // a source without an archived copy
 	CodeSpelling          = "spelling"           // names that would share a page
 )
+
+// draftProblem is d as a problem of a draft left out of the build: a
+// warning, marked as the draft's, whatever it would be in a published note.
+func draftProblem(d Diagnostic) Diagnostic {
+	d.Msg = "draft: " + d.Msg
+	d.Warning, d.Draft = true, true
+	return d
+}
+
+// count is n and noun, in the plural unless n is 1: "1,256 warnings".
+func count(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return thousands(n) + " " + noun + "s"
+}
+
+// thousands writes n with commas between its thousands: 1,256.
+func thousands(n int) string {
+	s := strconv.Itoa(n)
+	start := 0
+	if n < 0 {
+		start = 1
+	}
+	for i := len(s) - 3; i > start; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s
+}
 
 // diagnostic is a problem of the file at path.
 func diagnostic(path string, p frontmatter.Problem) Diagnostic {

@@ -212,6 +212,17 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 			pages[i], perFile[i] = parsePage(f.path, f.name, data)
 		} else {
 			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
+			if e := events[i]; e != nil && e.Draft && !opts.Drafts && len(perFile[i]) > 0 {
+				// A draft's problems do not stop a build that leaves it
+				// out. A file that cannot be read as a note at all is not
+				// known to be a draft: its problems stay errors. The
+				// cache's list is shared, so this is a copy.
+				ds := make(Diagnostics, len(perFile[i]))
+				for j, d := range perFile[i] {
+					ds[j] = draftProblem(d)
+				}
+				perFile[i] = ds
+			}
 		}
 	})
 	seen := make(map[string]bool, len(files))
@@ -257,28 +268,38 @@ func (e *Event) copy() *Event {
 // indexes. Events that came from a cache are copied first.
 func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *Diagnostics) *Site {
 	s := &Site{Config: cfg, byID: map[string]*Event{}}
-	errorf := func(e *Event, key, format string, args ...any) {
-		*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf(format, args...)})
+	// A draft left out of the build is checked as a published note is,
+	// but its problems are warnings: nothing in a draft stops a build.
+	leftOut := func(e *Event) bool { return e.Draft && !opts.Drafts }
+	problem := func(e *Event, d Diagnostic) {
+		if leftOut(e) {
+			d = draftProblem(d)
+		}
+		*diags = append(*diags, d)
 	}
-	drafts := map[string]bool{}
+	errorf := func(e *Event, key, format string, args ...any) {
+		problem(e, Diagnostic{Path: e.Path, Line: e.line(key), Msg: fmt.Sprintf(format, args...)})
+	}
+	// The drafts left out come last, so that a draft never takes the id
+	// of a published note: the published one is kept, the draft reported.
+	if slices.ContainsFunc(parsed, leftOut) {
+		parsed = append(slices.DeleteFunc(slices.Clone(parsed), leftOut), slices.DeleteFunc(slices.Clone(parsed), func(e *Event) bool { return !leftOut(e) })...)
+	}
+	var drafts []*Event // left out of this build
 	byPath := map[string]*Event{}
 	for _, e := range parsed {
 		if opts.Cache != nil {
 			e = e.copy()
 		}
 		if !validID(e.ID) {
-			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
+			problem(e, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
 			continue
 		}
 		if other, dup := byPath[e.ID]; dup {
-			*diags = append(*diags, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("id %q is also the id of %s: ids are file names and must be unique across content/; rename one of them", e.ID, other.Path)})
+			problem(e, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("id %q is also the id of %s: ids are file names and must be unique across content/; rename one of them", e.ID, other.Path)})
 			continue
 		}
 		byPath[e.ID] = e
-		if e.Draft && !opts.Drafts {
-			drafts[e.ID] = true
-			continue
-		}
 		// Local datetimes are on the site's clock, so this needs the config.
 		if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(cfg.Location).Before(e.Date.Start(cfg.Location)) && e.End.End(cfg.Location).Before(e.Date.End(cfg.Location)) {
 			errorf(e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
@@ -290,6 +311,10 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 			if cfg.storyline(st) == nil {
 				errorf(e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg), nil), st)
 			}
+		}
+		if leftOut(e) {
+			drafts = append(drafts, e)
+			continue
 		}
 		s.Events = append(s.Events, e)
 		s.byID[e.ID] = e
@@ -307,28 +332,35 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		}
 	}
 	var allIDs []string // sorted, for suggestions; made on the first mistake
-	for _, e := range s.Events {
+	checkRelated := func(e *Event, link bool) {
 		seen := map[string]bool{}
 		for _, id := range e.Related {
-			switch r := s.byID[id]; {
+			switch r := byPath[id]; {
 			case id == e.ID:
 				errorf(e, "related", "related names this note itself (%q): remove it", id)
-			case r == nil && drafts[id]:
-				// A draft left out of this build: its link comes back with -drafts.
 			case r == nil:
 				if allIDs == nil {
-					allIDs = sortedKeys(s.byID)
+					allIDs = sortedKeys(byPath)
 				}
 				hint := ""
 				if near := nearestID(id, allIDs); near != "" {
 					hint = fmt.Sprintf(" (did you mean %q?)", near)
 				}
 				errorf(e, "related", "related names %q, but no note has that id%s: ids are file names without .md", id, hint)
+			case leftOut(r) || !link:
+				// A draft left out of this build: its link comes back
+				// with -drafts, or when it is published.
 			case !seen[id]:
 				seen[id] = true
 				e.RelatedEvents = append(e.RelatedEvents, r)
 			}
 		}
+	}
+	for _, e := range s.Events {
+		checkRelated(e, true)
+	}
+	for _, e := range drafts {
+		checkRelated(e, false)
 	}
 	for _, e := range s.Events {
 		for _, r := range e.RelatedEvents {
@@ -348,7 +380,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	var pubDiags, pageDiags Diagnostics
 	var wg sync.WaitGroup
 	wg.Go(func() { s.buildPublishers(&pubDiags) })
-	s.buildTaxonomies(diags)
+	s.buildTaxonomies(drafts, diags)
 	s.buildMonths()
 	s.addPages(pages, &pageDiags)
 	s.decorate()
@@ -374,7 +406,10 @@ func storylineNames(c *Config) []string {
 	return keys
 }
 
-func (s *Site) buildTaxonomies(diags *Diagnostics) {
+// buildTaxonomies files the events under their terms. The drafts left out
+// of the build are not filed, but their names are checked against the
+// published notes' spellings.
+func (s *Site) buildTaxonomies(drafts []*Event, diags *Diagnostics) {
 	kinds := &Taxonomy{Key: "kinds", Title: "Kinds", Singular: "Kind", bySlug: map[string]*Term{}}
 	for _, k := range s.Config.Kinds {
 		t := &Term{Tax: kinds, Name: k.Label, Slug: k.Key, Color: k.Color}
@@ -405,6 +440,11 @@ func (s *Site) buildTaxonomies(diags *Diagnostics) {
 	}
 	for _, tax := range []*Taxonomy{places, actors, tags} {
 		tax.reportClashes(diags)
+	}
+	for _, e := range drafts {
+		places.checkDraft(e, "places", e.Places, diags)
+		actors.checkDraft(e, "actors", e.Actors, diags)
+		tags.checkDraft(e, "tags", e.Tags, diags)
 	}
 	for _, tax := range []*Taxonomy{places, actors, tags} {
 		slices.SortFunc(tax.Terms, func(a, b *Term) int {
@@ -458,6 +498,30 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 		}
 		tax.byName[name] = t
 		t.Events = append(t.Events, e)
+	}
+}
+
+// checkDraft checks the names of a draft left out of the build as add
+// would, against the published notes' spellings, without filing it.
+func (tax *Taxonomy) checkDraft(e *Event, key string, names []string, diags *Diagnostics) {
+	for _, name := range dedupe(names) {
+		if tax.byName[name] != nil {
+			continue
+		}
+		d := Diagnostic{Path: e.Path, Line: e.line(key)}
+		sl := slug.Make(name)
+		switch t := tax.bySlug[sl]; {
+		case sl == "":
+			d.Msg = fmt.Sprintf("%s: %q has no letters or digits to name a page after", key, name)
+		case len(sl) > maxSlug:
+			d.Msg = fmt.Sprintf("%s: %.40q... is too long to name a page after (%d bytes, at most %d): shorten it", key, name, len(sl), maxSlug)
+		case t != nil && t.Name != name:
+			d.Code = CodeSpelling
+			d.Msg = fmt.Sprintf("%s: %q and %q (in %s) would share the page %s/%s/: spell it %q, as the published notes do", key, name, t.Name, count(len(t.Events), "note"), tax.Key, sl, t.Name)
+		default:
+			continue
+		}
+		*diags = append(*diags, draftProblem(d))
 	}
 }
 
