@@ -240,3 +240,32 @@ func TestSpellingClash(t *testing.T) {
 		t.Errorf("want one error for 333 and 2 spellings, got %d:\n%s", diags.Errors(), diags)
 	}
 }
+
+// TestSummary counts warnings by kind for build's summary: the commonest
+// first, drafts' problems together, the rest past the limit as "other".
+// #19: 1,256 "no published date" warnings could not be grouped.
+func TestSummary(t *testing.T) {
+	var ds Diagnostics
+	add := func(n int, d Diagnostic) {
+		for range n {
+			ds = append(ds, d)
+		}
+	}
+	add(1256, Diagnostic{Warning: true, Code: CodeNoPublished})
+	add(3, Diagnostic{Warning: true, Code: CodeUncited})
+	add(1, Diagnostic{Warning: true, Code: CodeNoCitations})
+	add(2, Diagnostic{Warning: true, Code: CodeUncited, Draft: true})
+	add(1, Diagnostic{Warning: true, Code: "unheard-of"})
+	for _, tt := range []struct {
+		max  int
+		want string
+	}{
+		{5, "1,256 sources without a published date|3 sources never cited|2 problems in drafts|1 body that cites no source|1 other problem"},
+		{3, "1,256 sources without a published date|3 sources never cited|4 other problems"},
+		{1, "1,263 other problems"},
+	} {
+		if got := strings.Join(ds.Summary(tt.max), "|"); got != tt.want {
+			t.Errorf("Summary(%d) = %s, want %s", tt.max, got, tt.want)
+		}
+	}
+}

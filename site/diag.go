@@ -145,3 +145,64 @@ func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []st
 		}
 	}
 }
+
+// codeNouns name each kind of problem in a summary, singular and plural.
+var codeNouns = map[string][2]string{
+	CodeNoPublished:       {"source without a published date", "sources without a published date"},
+	CodeUncited:           {"source never cited", "sources never cited"},
+	CodeNoCitations:       {"body that cites no source", "bodies that cite no source"},
+	CodePublisherSpelling: {"source with another spelling of its URL's publisher", "sources with another spelling of their URL's publisher"},
+	CodeLinkDropped:       {"link dropped for its scheme", "links dropped for their scheme"},
+	CodeNoArchived:        {"source without an archived copy", "sources without an archived copy"},
+	CodeSpelling:          {"name spelled several ways", "names spelled several ways"},
+	"draft":               {"problem in a draft", "problems in drafts"},
+	"":                    {"other problem", "other problems"},
+}
+
+// Summary counts the problems by kind (their Code; those of drafts
+// together), commonest first, as at most max lines such as "1,256 sources
+// without a published date": a command that does not list them all says
+// what they are. Past max, the rarer kinds are counted together.
+func (ds Diagnostics) Summary(max int) []string {
+	counts := map[string]int{}
+	for _, d := range ds {
+		k := d.Code
+		if d.Draft {
+			k = "draft"
+		} else if _, ok := codeNouns[k]; !ok {
+			k = ""
+		}
+		counts[k]++
+	}
+	kinds := sortedKeys(counts)
+	// The commonest first; "other" last, as it is not a kind.
+	slices.SortStableFunc(kinds, func(a, b string) int {
+		if (a == "") != (b == "") {
+			if a == "" {
+				return 1
+			}
+			return -1
+		}
+		return counts[b] - counts[a]
+	})
+	if max < 1 {
+		max = 1
+	}
+	if len(kinds) > max {
+		rest := 0
+		for _, k := range kinds[max-1:] {
+			rest += counts[k]
+		}
+		kinds = append(kinds[:max-1:max-1], "")
+		counts[""] = rest
+	}
+	lines := make([]string, len(kinds))
+	for i, k := range kinds {
+		n, noun := counts[k], codeNouns[k][1]
+		if n == 1 {
+			noun = codeNouns[k][0]
+		}
+		lines[i] = thousands(n) + " " + noun
+	}
+	return lines
+}

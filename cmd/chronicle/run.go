@@ -7,6 +7,7 @@ import (
 	"io"
 	"path/filepath"
 	"runtime/debug"
+	"strconv"
 	"strings"
 	"time"
 
@@ -160,17 +161,27 @@ func report(stderr io.Writer, err error) int {
 	return 1
 }
 
+// printWarnings counts a build's warnings by kind, in a few lines: check
+// lists them.
 func printWarnings(stderr io.Writer, warnings site.Diagnostics) {
 	if n := len(warnings); n > 0 {
-		fmt.Fprintf(stderr, "%s (run chronicle check to list them)\n", count(n, "warning"))
+		fmt.Fprintf(stderr, "%s (run chronicle check to list them):\n", count(n, "warning"))
+		for _, line := range warnings.Summary(4) {
+			fmt.Fprintf(stderr, "  %s\n", line)
+		}
 	}
 }
 
+// count is n and noun, in the plural unless n is 1: "1,256 warnings".
 func count(n int, noun string) string {
 	if n == 1 {
 		return "1 " + noun
 	}
-	return fmt.Sprintf("%d %ss", n, noun)
+	s := strconv.Itoa(n)
+	for i := len(s) - 3; i > 0; i -= 3 {
+		s = s[:i] + "," + s[i:]
+	}
+	return s + " " + noun + "s"
 }
 
 func version() string {
