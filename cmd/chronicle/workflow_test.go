@@ -66,7 +66,8 @@ var majorRE = regexp.MustCompile(`^[a-z-]+/[a-z-]+@v[0-9]+$`)
 
 // TestPagesWorkflow checks the GitHub Pages workflow for what GitHub
 // documents and what Chronicle needs: the base URL from configure-pages,
-// passed to the build with its trailing slash, and check before build.
+// passed to the build with its trailing slash, and check, writing GitHub
+// annotations, before build.
 func TestPagesWorkflow(t *testing.T) {
 	w := readWorkflow(t)
 
@@ -115,6 +116,11 @@ func TestPagesWorkflow(t *testing.T) {
 			uploadPath = st.With["path"]
 		case strings.Contains(st.Run, "chronicle check"):
 			at["check"] = i
+			// Annotations put each problem on its note's line, where
+			// the people who wrote it look.
+			if args := shellWords(t, st.Run); !slices.Contains(args, "-format") || slices.Index(args, "-format")+1 == len(args) || args[slices.Index(args, "-format")+1] != "github" {
+				t.Errorf("the check step %q does not write annotations: give it -format github", st.Run)
+			}
 		case strings.Contains(st.Run, "chronicle build"):
 			at["build"] = i
 			buildRun = st.Run
@@ -211,6 +217,11 @@ func TestPagesWorkflowCommands(t *testing.T) {
 			var stdout, stderr bytes.Buffer
 			if code := run(args[3:], &stdout, &stderr); code != 0 {
 				t.Fatalf("%s: exit %d\n%s", line, code, stderr.String())
+			}
+			for _, l := range strings.Split(strings.TrimSpace(stdout.String()), "\n") {
+				if l != "" && !strings.HasPrefix(l, "::warning file=") && !strings.HasPrefix(l, "::error file=") {
+					t.Errorf("%s: a line of output that is not an annotation: %q", line, l)
+				}
 			}
 		}
 		index, err := os.ReadFile(filepath.Join("public", "index.html"))
