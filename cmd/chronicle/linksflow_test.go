@@ -90,3 +90,38 @@ func TestLinksWorkflow(t *testing.T) {
 		t.Errorf("%q: the command refuses its flags (exit %d):\n%s", linksRun, code, errb.String())
 	}
 }
+
+// TestCheckWorkflow checks the pull-request workflow: on every pull
+// request, read-only, and check writing annotations, with flags the command
+// takes.
+func TestCheckWorkflow(t *testing.T) {
+	w := readWorkflowAt(t, "../../.github/workflows/check.yml")
+	if _, ok := w.On["pull_request"]; !ok {
+		t.Error("the workflow does not run on pull requests")
+	}
+	if len(w.Permissions) != 1 || w.Permissions["contents"] != "read" {
+		t.Errorf("permissions %v, want contents: read only", w.Permissions)
+	}
+	job, ok := w.Jobs["check"]
+	if !ok {
+		t.Fatal("no check job")
+	}
+	var checkRun string
+	for _, st := range job.Steps {
+		if st.Uses != "" && !majorRE.MatchString(st.Uses) {
+			t.Errorf("step %q uses %q: name an action by its major version", st.Name, st.Uses)
+		}
+		if strings.Contains(st.Run, "chronicle check") {
+			checkRun = st.Run
+		}
+	}
+	args := shellWords(t, checkRun)
+	i := slices.Index(args, "check")
+	if i < 0 || !slices.Contains(args, "-format") || args[slices.Index(args, "-format")+1] != "github" {
+		t.Fatalf("%q: want chronicle check -format github", checkRun)
+	}
+	var out, errb bytes.Buffer
+	if code := run(append(slices.Clone(args[i:]), "-h"), &out, &errb); code != 0 {
+		t.Errorf("%q: the command refuses its flags (exit %d):\n%s", checkRun, code, errb.String())
+	}
+}
