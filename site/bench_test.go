@@ -200,3 +200,20 @@ func BenchmarkStageWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkEventsJSON writes events.json of 10,000 notes on every core, as
+// a build does: the use the hand-written encoder of jsonenc.go is kept for.
+func BenchmarkEventsJSON(b *testing.B) {
+	s, diags := Load(stageFS(b), Options{})
+	if diags.Errors() > 0 {
+		b.Fatal(diags)
+	}
+	b.ReportAllocs()
+	cpu := cpuTime()
+	for b.Loop() {
+		if err := s.eventsJSON(io.Discard); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms")
+}
