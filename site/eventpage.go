@@ -27,7 +27,7 @@ func writeEventPage(b *bytes.Buffer, v *view) {
 	e := v.Event
 	writePage(b, v, "article", func() {
 		b.WriteString("\n<script type=\"application/ld+json\">")
-		b.Write(e.View.appendJSONLD(b.AvailableBuffer())) // in place
+		e.View.writeJSONLD(b)
 		b.WriteString("</script>\n")
 	}, func() { writeEventMain(b, e, v.Site.Config.Location) })
 }

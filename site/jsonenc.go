@@ -5,12 +5,14 @@ import (
 	"unicode/utf8"
 )
 
-// events.json is most of a build's bytes after the pages, and
-// encoding/json finds the fields by reflection. These append its events,
-// the search files and each event page's JSON-LD directly, byte for byte
-// as encoding/json writes them: TestEventJSONMatchesEncoder,
-// TestJSONLDMatchesMarshal and the fuzz targets of jsonenc_test.go hold
-// them to it.
+// events.json and the search files are appended here rather than by
+// encoding/json: the two uses where a profile shows that it pays
+// (docs/performance.md, "Hand-written JSON"). events.json is most of a
+// build's bytes after the pages, and encoding/json finds its fields by
+// reflection; encoding/json would need each search text as a string of
+// its own. JSON-LD and feed.json are left to encoding/json.
+// TestEventJSONMatchesEncoder, TestSearchFiles and FuzzJSONString hold
+// these to encoding/json's values.
 
 // appendJSON appends e as one line of compact JSON, without a newline.
 func (e *jsonEvent) appendJSON(b []byte) []byte {
@@ -113,26 +115,18 @@ func appendKey(b []byte, sep byte, key string) []byte {
 // are not UTF-8 as \ufffd, and U+2028 and U+2029 escaped for JavaScript.
 func appendJSONString(b []byte, s string) []byte {
 	b = append(b, '"')
-	b = appendJSONChars(b, s, &jsonPlain)
+	b = appendJSONChars(b, s)
 	return append(b, '"')
 }
 
-// appendJSONStringHTML is appendJSONString with <, > and & escaped too, as
-// json.Marshal does by default: the text is safe inside a <script>.
-func appendJSONStringHTML(b []byte, s string) []byte {
-	b = append(b, '"')
-	b = appendJSONChars(b, s, &jsonPlainHTML)
-	return append(b, '"')
-}
-
-// appendJSONChars appends s escaped for a JSON string, without the quotes;
-// plain marks the ASCII bytes written as they are.
-func appendJSONChars[T string | []byte](b []byte, s T, plain *[256]bool) []byte {
+// appendJSONChars appends s escaped for a JSON string, without the quotes,
+// as appendJSONString does.
+func appendJSONChars[T string | []byte](b []byte, s T) []byte {
 	const hex = "0123456789abcdef"
 	start := 0
 	for i := 0; i < len(s); {
 		c := s[i]
-		if plain[c] {
+		if jsonPlain[c] {
 			i++
 			continue
 		}
@@ -177,50 +171,10 @@ func appendJSONChars[T string | []byte](b []byte, s T, plain *[256]bool) []byte 
 }
 
 // jsonPlain marks the bytes a JSON string holds as they are: ASCII from the
-// space up, but for quote and backslash. jsonPlainHTML leaves out <, > and &
-// as well, which the escape for control characters writes as \u003c and so
-// on, as encoding/json does.
-var jsonPlain, jsonPlainHTML = func() (t, h [256]bool) {
+// space up, but for quote and backslash.
+var jsonPlain = func() (t [256]bool) {
 	for c := 0x20; c < utf8.RuneSelf; c++ {
 		t[c] = c != '"' && c != '\\'
-		h[c] = t[c] && c != '<' && c != '>' && c != '&'
 	}
-	return t, h
+	return t
 }()
-
-// appendJSON appends ld as json.Marshal writes it, HTML escaped: it goes
-// into a <script> element of the event's page.
-func (ld *jsonLD) appendJSON(b []byte) []byte {
-	field := func(b []byte, sep byte, key, value string) []byte {
-		return appendJSONStringHTML(appendKey(b, sep, key), value)
-	}
-	b = field(b, '{', "@context", ld.Context)
-	b = field(b, ',', "@type", ld.Type)
-	b = field(b, ',', "name", ld.Name)
-	if ld.Description != "" {
-		b = field(b, ',', "description", ld.Description)
-	}
-	b = field(b, ',', "url", ld.URL)
-	b = field(b, ',', "startDate", ld.StartDate)
-	if ld.EndDate != "" {
-		b = field(b, ',', "endDate", ld.EndDate)
-	}
-	b = field(b, ',', "eventStatus", ld.EventStatus)
-	if len(ld.Location) > 0 {
-		b = append(b, `,"location":`...)
-		b = appendArray(b, ld.Location, func(t *ldThing, b []byte) []byte {
-			return append(field(field(b, '{', "@type", t.Type), ',', "name", t.Name), '}')
-		})
-	}
-	b = append(b, `,"citation":`...)
-	b = appendArray(b, ld.Citation, func(c *ldCitation, b []byte) []byte {
-		b = field(field(field(b, '{', "@type", c.Type), ',', "name", c.Name), ',', "url", c.URL)
-		b = append(b, `,"publisher":`...)
-		b = append(field(field(b, '{', "@type", c.Publisher.Type), ',', "name", c.Publisher.Name), '}')
-		if c.DatePublished != "" {
-			b = field(b, ',', "datePublished", c.DatePublished)
-		}
-		return append(b, '}')
-	})
-	return append(b, '}')
-}

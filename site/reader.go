@@ -355,10 +355,10 @@ func (s *Site) searchFile(buf *bytes.Buffer, m *Month) error {
 		b = appendJSONString(b, e.ID)
 		b = append(b, ':', '"')
 		text = markdown.AppendText(text[:0], string(e.Body))
-		b = appendJSONChars(b, text, &jsonPlain)
+		b = appendJSONChars(b, text)
 		for _, src := range e.Sources {
 			b = append(b, ' ')
-			b = appendJSONChars(b, src.Title, &jsonPlain)
+			b = appendJSONChars(b, src.Title)
 		}
 		b = append(b, '"')
 	}
