@@ -5,6 +5,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/chronicle-tools/chronicle/internal/cputime"
 )
 
 // BenchmarkEditToServed measures what an author waits for: from saving a
@@ -37,7 +39,7 @@ func BenchmarkEditToServed(b *testing.B) {
 			url := eventURL(k)
 			var build time.Duration
 			i := 0
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				i++
 				want := fmt.Sprintf("<h1>Edit number %d</h1>", i)
@@ -58,7 +60,7 @@ func BenchmarkEditToServed(b *testing.B) {
 				}
 				build += time.Duration(s.lastBuild.Load())
 			}
-			cpu = cpuTime() - cpu
+			cpu = cputime.Used() - cpu
 			b.ReportMetric(float64(b.Elapsed().Milliseconds())/float64(b.N), "ms/edit")
 			b.ReportMetric(float64(build.Milliseconds())/float64(b.N), "build-ms")
 			b.ReportMetric(float64(cpu.Milliseconds())/float64(b.N), "cpu-ms")

@@ -11,6 +11,7 @@ import (
 
 	"github.com/chronicle-tools/chronicle/corpus"
 	"github.com/chronicle-tools/chronicle/frontmatter"
+	"github.com/chronicle-tools/chronicle/internal/cputime"
 	"github.com/chronicle-tools/chronicle/markdown"
 	"github.com/chronicle-tools/chronicle/output"
 )
@@ -37,7 +38,7 @@ func BenchmarkBuild(b *testing.B) {
 			fsys := corpus.FS(n, 1)
 			b.ReportAllocs()
 			b.ResetTimer()
-			cpu := cpuTime()
+			cpu := cputime.Used()
 			for b.Loop() {
 				res, err := BuildTo(fsys, Options{}, discard{})
 				if err != nil {
@@ -45,7 +46,7 @@ func BenchmarkBuild(b *testing.B) {
 				}
 				b.ReportMetric(float64(res.Count), "files")
 			}
-			b.ReportMetric(float64((cpuTime()-cpu).Milliseconds())/float64(b.N), "cpu-ms")
+			b.ReportMetric(float64((cputime.Used()-cpu).Milliseconds())/float64(b.N), "cpu-ms")
 		})
 	}
 }
@@ -209,11 +210,11 @@ func BenchmarkEventsJSON(b *testing.B) {
 		b.Fatal(diags)
 	}
 	b.ReportAllocs()
-	cpu := cpuTime()
+	cpu := cputime.Used()
 	for b.Loop() {
 		if err := s.eventsJSON(io.Discard); err != nil {
 			b.Fatal(err)
 		}
 	}
-	b.ReportMetric(float64((cpuTime()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms")
+	b.ReportMetric(float64((cputime.Used()-cpu).Microseconds())/1000/float64(b.N), "cpu-ms")
 }
