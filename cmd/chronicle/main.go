@@ -1,5 +1,6 @@
 // Command chronicle builds a sourced chronology from Markdown notes.
 //
+//	chronicle init [DIR]
 //	chronicle build [-C dir] [-o dir] [-baseurl url] [-drafts] [-force]
 //	chronicle check [-C dir] [-drafts] [-archived] [-format text|github]
 //	chronicle links [-C dir] [-drafts] [-timeout d] [-allow-private] [-format text|github] [-max-age d]

@@ -20,6 +20,7 @@ import (
 const usage = `Chronicle builds a sourced chronology from Markdown notes.
 
 Usage:
+  chronicle init     write a new chronology into a folder, ready to build
   chronicle build    build the site into public/ (or config's output)
   chronicle check    check every note and list problems and warnings
   chronicle links    check the sources' links: gone, not answering, moved
@@ -37,6 +38,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return 2
 	}
 	switch args[0] {
+	case "init":
+		return cmdInit(args[1:], stdout, stderr)
 	case "build":
 		return cmdBuild(args[1:], stderr)
 	case "check":
