@@ -105,8 +105,8 @@ func exampleNote(now time.Time) File {
 var ErrNotEmpty = errors.New("not empty")
 
 // testHookBeforeCreate, when set, runs before each file is created: the
-// tests put a file in the way.
-var testHookBeforeCreate func(path string)
+// tests put a file in the way, or fail as a full disk would.
+var testHookBeforeCreate func(path string) error
 
 // Write writes the files of a new chronology into dir and returns their
 // paths, slash-separated and relative to dir. dir must be missing (it is
@@ -149,7 +149,9 @@ func Write(dir string, opts Options) (written []string, err error) {
 			return nil, err
 		}
 		if testHookBeforeCreate != nil {
-			testHookBeforeCreate(full)
+			if err := testHookBeforeCreate(full); err != nil {
+				return nil, err
+			}
 		}
 		out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
 		if errors.Is(err, fs.ErrExist) {
