@@ -62,6 +62,7 @@ var (
 	}
 	kindKeySynonyms      = map[string]string{"name": "label", "title": "label", "colour": "color"}
 	storylineKeySynonyms = map[string]string{"name": "title", "label": "title", "summary": "description"}
+	publisherKeySynonyms = map[string]string{"alias": "aliases", "spellings": "aliases", "names": "aliases", "other_names": "aliases", "aka": "aliases"}
 )
 
 // suggest is the known word that w most likely means, or "": its synonym

@@ -27,6 +27,27 @@ type Config struct {
 	CNAME       string
 	Kinds       []Kind      // sorted by key
 	Storylines  []Storyline // sorted by key
+	// Publishers are the [publishers."NAME"] tables, sorted by name.
+	Publishers []PublisherEntry
+	aliases    map[string]string // each alias to its publisher's name
+}
+
+// PublisherEntry is one publisher of [publishers."NAME"]: the name its
+// sources are shown and exported under, and the other spellings that notes
+// may give it.
+type PublisherEntry struct {
+	Name    string
+	Aliases []string
+}
+
+// Publisher is the name a source's publisher is shown under: the
+// publisher's name when publisher is one of its aliases, matched exactly
+// as written (case and all), else publisher itself.
+func (c *Config) Publisher(publisher string) string {
+	if name, ok := c.aliases[publisher]; ok {
+		return name
+	}
+	return publisher
 }
 
 // Kind is a kind of event, from [kinds.KEY].
@@ -59,9 +80,10 @@ func (c *Config) storyline(key string) *Storyline {
 }
 
 var (
-	configKeys    = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines"}
+	configKeys    = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines", "publishers"}
 	kindKeys      = []string{"label", "color"}
 	storylineKeys = []string{"title", "description"}
+	publisherKeys = []string{"aliases"}
 	colorRE       = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
 	langRE        = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
 	hostRE        = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
@@ -197,7 +219,75 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		}
 		c.Storylines = append(c.Storylines, st)
 	}
+	c.parsePublishers(doc, t)
 	return c
+}
+
+// parsePublishers reads [publishers."NAME"] tables: each publisher's name
+// and its aliases, the other spellings of it that notes use. An alias must
+// stand for one publisher and be no publisher's name, or a source that
+// gives it would have two names.
+func (c *Config) parsePublishers(doc *frontmatter.Doc, t map[string]any) {
+	pubs, _ := t["publishers"].(map[string]any)
+	if v, ok := t["publishers"]; ok && pubs == nil {
+		doc.Errorf("publishers", `publishers must be tables such as [publishers."ABC News"], not %s`, frontmatter.TypeName(v))
+	}
+	names := sortedKeys(pubs)
+	owner := map[string]string{} // each alias to the publisher that lists it first
+	for _, name := range names {
+		p, ok := pubs[name].(map[string]any)
+		prefix := "publishers." + name
+		if !ok {
+			doc.Errorf(prefix, "publishers.%q must be a table: write [publishers.%q] with aliases = [...]", name, name)
+			continue
+		}
+		checkKeys(doc, prefix, p, publisherKeys, publisherKeySynonyms)
+		if strings.TrimSpace(name) != name || name == "" {
+			// Notes' publishers are trimmed, so this name could never be
+			// matched, and would show with its spaces.
+			doc.Errorf(prefix, "publisher name %q is empty or has spaces at its ends: write it as sources give it, such as [publishers.%q]", name, strings.TrimSpace(name))
+			continue
+		}
+		entry := PublisherEntry{Name: name}
+		var aliases []string
+		if arr, ok := p["aliases"].([]any); ok {
+			for i, a := range arr {
+				switch a := a.(type) {
+				case string:
+					if strings.TrimSpace(a) == "" {
+						doc.Errorf(prefix+".aliases", "publisher %q: alias %d is empty: remove it, or write the spelling that sources give", name, i+1)
+					} else {
+						aliases = append(aliases, a)
+					}
+				default:
+					doc.Errorf(prefix+".aliases", "publisher %q: alias %d must be a string in quotes, not %s", name, i+1, frontmatter.TypeName(a))
+				}
+			}
+		} else {
+			aliases = doc.Strings(p, prefix, "aliases") // reports what it is instead
+		}
+		for _, alias := range aliases {
+			alias = strings.TrimSpace(alias)
+			_, isName := pubs[alias]
+			switch other, taken := owner[alias]; {
+			case alias == name:
+				doc.Errorf(prefix+".aliases", "publisher %q lists its own name as an alias: remove it", name)
+			case isName:
+				doc.Errorf(prefix+".aliases", "publisher %q lists %q as an alias, but %q has a table of its own, [publishers.%q]: remove the alias, or move that table's aliases here and remove the table", name, alias, alias, alias)
+			case taken && other == name:
+				// Listed twice by one publisher: harmless.
+			case taken:
+				doc.Errorf(prefix+".aliases", "alias %q is listed by publisher %q and by %q: a spelling can stand for one publisher only; remove it from one", alias, other, name)
+			default:
+				owner[alias] = name
+				entry.Aliases = append(entry.Aliases, alias)
+			}
+		}
+		c.Publishers = append(c.Publishers, entry)
+	}
+	if len(owner) > 0 {
+		c.aliases = owner
+	}
 }
 
 func sortedKeys[V any](m map[string]V) []string {
