@@ -43,7 +43,7 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 			return nil, false
 		}
 		e, diags := opts.Cache.parse(p, old.ID, data)
-		if e == nil || diags.Errors() > 0 || e.Draft || !samePlace(old, e) {
+		if e == nil || diags.Errors() > 0 || e.Draft || !samePlace(old, e, s.Config) {
 			return nil, false
 		}
 		edits = append(edits, edit{old, e, diags})
@@ -61,6 +61,7 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 		e.Sources = kept.Sources
 		for i, src := range p.Sources {
 			*e.Sources[i] = *src
+			e.Sources[i].Publisher = s.Config.Publisher(src.Publisher)
 		}
 		e.Updates = slices.Clone(p.Updates)
 		s.decorateEvent(e)
@@ -72,8 +73,9 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 }
 
 // samePlace reports whether two versions of a note sit in the same place
-// in the site: the same order, pages, links and sources' entries.
-func samePlace(a, b *Event) bool {
+// in the site: the same order, pages, links and sources' entries. a is on
+// the site, its publishers' aliases resolved by cfg; b is as parsed.
+func samePlace(a, b *Event, cfg *Config) bool {
 	if a.ID != b.ID || a.Date != b.Date || a.End != b.End || a.Kind != b.Kind ||
 		!slices.Equal(a.Places, b.Places) || !slices.Equal(a.Actors, b.Actors) || !slices.Equal(a.Tags, b.Tags) ||
 		!slices.Equal(a.Storylines, b.Storylines) || !slices.Equal(a.Related, b.Related) ||
@@ -82,7 +84,7 @@ func samePlace(a, b *Event) bool {
 	}
 	for i, x := range a.Sources {
 		y := b.Sources[i]
-		if x.Publisher != y.Publisher || x.URL != y.URL || x.Published != y.Published {
+		if x.Publisher != cfg.Publisher(y.Publisher) || x.URL != y.URL || x.Published != y.Published {
 			return false
 		}
 	}

@@ -291,6 +291,12 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		if opts.Cache != nil {
 			e = e.copy()
 		}
+		// A publisher's alias is shown under its name everywhere: its
+		// page, the sources list, the data files. Done here, once, on
+		// the site's own copy of the note.
+		for _, src := range e.Sources {
+			src.Publisher = cfg.Publisher(src.Publisher)
+		}
 		if !validID(e.ID) {
 			problem(e, Diagnostic{Path: e.Path, Msg: fmt.Sprintf("the file name %q cannot be an event id: use letters, digits and hyphens, such as 2025-12-19-odesa-port-strike.md", e.ID+".md")})
 			continue
