@@ -32,6 +32,7 @@ const (
 	CodeUncited           = "uncited"            // a source that nothing cites
 	CodeNoCitations       = "no-citations"       // a body that cites no source
 	CodePublisherSpelling = "publisher-spelling" // one URL, two spellings of its publisher
+	CodePublisherHost     = "publisher-host"     // two publishers with URLs on one host
 	CodeLinkDropped       = "link-dropped"       // a link dropped for its scheme (markdown.Problem's code)
 	CodeNoArchived        = "no-archived"        // a source without an archived copy
 	CodeSpelling          = "spelling"           // names that would share a page
@@ -152,6 +153,7 @@ var codeNouns = map[string][2]string{
 	CodeUncited:           {"source never cited", "sources never cited"},
 	CodeNoCitations:       {"body that cites no source", "bodies that cite no source"},
 	CodePublisherSpelling: {"source with another spelling of its URL's publisher", "sources with another spelling of their URL's publisher"},
+	CodePublisherHost:     {"pair of publishers with URLs on one host", "pairs of publishers with URLs on one host"},
 	CodeLinkDropped:       {"link dropped for its scheme", "links dropped for their scheme"},
 	CodeNoArchived:        {"source without an archived copy", "sources without an archived copy"},
 	CodeSpelling:          {"name spelled several ways", "names spelled several ways"},

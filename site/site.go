@@ -385,14 +385,16 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	// warnings follow the taxonomies', as if built after them.
 	var pubDiags, pageDiags Diagnostics
 	var wg sync.WaitGroup
+	var hostDiags Diagnostics
 	wg.Go(func() { s.buildPublishers(&pubDiags) })
+	wg.Go(func() { s.checkPublisherHosts(&hostDiags) })
 	s.buildTaxonomies(drafts, diags)
 	s.buildMonths()
 	s.addPages(pages, &pageDiags)
 	s.decorate()
 	wg.Wait()
 	s.decoratePublishers()
-	*diags = append(append(*diags, pubDiags...), pageDiags...)
+	*diags = append(append(append(*diags, pubDiags...), hostDiags...), pageDiags...)
 	return s
 }
 
