@@ -136,16 +136,30 @@ func (ds Diagnostics) sort() {
 // known, with a known key suggested when synonyms or the spelling point to
 // one (see suggest).
 func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []string, synonyms map[string]string) {
+	unknown, first := 0, ""
 	for _, k := range sortedKeys(t) {
-		if !slices.Contains(known, k) {
-			key := k
-			if prefix != "" {
-				key = prefix + "." + k
-			}
+		if slices.Contains(known, k) {
+			continue
+		}
+		key := k
+		if prefix != "" {
+			key = prefix + "." + k
+		}
+		// A table of thousands of unknown keys is one mistake, not
+		// thousands: the first ones are listed, then their count.
+		if unknown++; unknown <= maxUnknownKeys {
 			doc.Errorf(key, "unknown key %q%s; known keys are %s", k, didYouMean(k, known, synonyms), strings.Join(known, ", "))
+		} else if first == "" {
+			first = key
 		}
 	}
+	if unknown > maxUnknownKeys {
+		doc.Errorf(first, "and %d more unknown keys from here, not listed: fix the ones above first", unknown-maxUnknownKeys)
+	}
 }
+
+// maxUnknownKeys bounds the unknown keys listed for one table.
+const maxUnknownKeys = 20
 
 // codeNouns name each kind of problem in a summary, singular and plural.
 var codeNouns = map[string][2]string{

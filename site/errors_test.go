@@ -1,6 +1,7 @@
 package site
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -150,5 +151,29 @@ The`, 1)
 		if !strings.Contains(diags.Error(), want) {
 			t.Errorf("missing %q in\n%s", want, diags)
 		}
+	}
+}
+
+// TestUnknownKeysBounded: a table of thousands of unknown keys is listed
+// up to maxUnknownKeys, then counted in one line.
+func TestUnknownKeysBounded(t *testing.T) {
+	var extra strings.Builder
+	for i := range 5000 {
+		fmt.Fprintf(&extra, "k%04d = 1\n", i)
+	}
+	fsys := testFS(map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", extra.String()+"+++\n\nThe", 1)})
+	_, err := Build(fsys, Options{})
+	diags, _ := err.(Diagnostics)
+	unknown, more := 0, 0
+	for _, d := range diags {
+		switch {
+		case strings.HasPrefix(d.Msg, "unknown key"):
+			unknown++
+		case strings.HasPrefix(d.Msg, "and 4980 more unknown keys from here") && d.Line == 13+maxUnknownKeys:
+			more++
+		}
+	}
+	if unknown != maxUnknownKeys || more != 1 {
+		t.Errorf("%d unknown keys listed and %d count lines, want %d and 1:\n%v", unknown, more, maxUnknownKeys, err)
 	}
 }
