@@ -2,6 +2,7 @@ package corpus
 
 import (
 	"fmt"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing/fstest"
@@ -261,10 +262,10 @@ func newNamer(seed uint64) *namer {
 var (
 	latinOnset  = strings.Fields("b d f g h k l m n p r s t v z br dr gr kr tr")
 	latinVowel  = strings.Fields("a e i o u ai ei ou")
-	latinCoda   = []string{"", "", "", "n", "r", "l", "s", "m"}
+	latinCoda   = []string{"", "n", "r", "l", "s", "m", "x", "v"}
 	cyrilOnset  = strings.Fields("б в г д ж з к л м н п р с т х ш бр гр др тр")
 	cyrilVowel  = strings.Fields("а е и о у я ю ы")
-	cyrilCoda   = []string{"", "", "", "н", "р", "л", "в", "й"}
+	cyrilCoda   = []string{"", "н", "р", "л", "в", "й", "с", "м"}
 	givenLatin  = []string{"Ada", "Belen", "Corvin", "Dara", "Elio", "Fenna", "Gideon", "Hale", "Isolde", "Joren", "Kasia", "Lior", "Mira", "Niko", "Orla", "Pavo", "Quill", "Rhea", "Soren", "Tamsin", "Ulla", "Varo", "Wren", "Yael", "Zora"}
 	givenCyril  = []string{"Арсен", "Богдана", "Весна", "Гордій", "Дарина", "Злата", "Ірма", "Любомир", "Мирослава", "Остап", "Ростислава", "Тарас"}
 	orgSuffixes = []string{"Council", "Guild", "League", "Directorate", "Commission", "Brotherhood", "Company", "Assembly"}
@@ -272,9 +273,10 @@ var (
 	syllables   = uint64(len(latinOnset) * len(latinVowel) * len(latinCoda)) // = Cyrillic's too
 )
 
-// syllable is syllable x (mod syllables) of a script. Onset, vowel and coda
-// each come from a set whose members cannot run into one another as read
-// back, so different numbers make different words.
+// syllable is syllable x (mod syllables) of a script. No coda is the first
+// letter of a two-letter onset, nor a vowel a letter of an onset, so a word
+// reads back into its syllables one way: different numbers make different
+// words.
 func syllable(x uint64, cyril bool) string {
 	on, vo, co := latinOnset, latinVowel, latinCoda
 	if cyril {
@@ -284,10 +286,9 @@ func syllable(x uint64, cyril bool) string {
 	return on[x%uint64(len(on))] + vo[x/uint64(len(on))%uint64(len(vo))] + co[x/uint64(len(on)*len(vo))]
 }
 
-// wordOf is the k-th word of a script, two syllables and up. Words differ
-// for different k as strings (the syllables are read back with the number
-// of syllables first), which is all a page name needs; the spelling may
-// repeat a letter cluster now and then, as real names do.
+// wordOf is the k-th word of a script: two syllables for the first
+// syllables², three for the next syllables³, and so on. Different k make
+// different words (see syllable), which is all a page name needs.
 func (g *namer) wordOf(k uint64, cyril bool) string {
 	// Scramble k within its band of two-syllable words, three-syllable
 	// words and so on, so the seed changes the names but not their count.
@@ -296,7 +297,9 @@ func (g *namer) wordOf(k uint64, cyril bool) string {
 		k -= band
 		n, band = n+1, band*syllables
 	}
-	k = (k*g.perm + 7) % band
+	hi, lo := bits.Mul64(k, g.perm)
+	_, k = bits.Div64(hi%band, lo, band)
+	k = (k + 7) % band
 	var b strings.Builder
 	for range n {
 		b.WriteString(syllable(k, cyril))
