@@ -6,6 +6,8 @@ import (
 	"io/fs"
 	"os"
 	"strings"
+	"sync"
+	"sync/atomic"
 	"testing"
 	"testing/fstest"
 
@@ -49,6 +51,88 @@ func BenchmarkBuild(b *testing.B) {
 			b.ReportMetric(float64((cputime.Used()-cpu).Milliseconds())/float64(b.N), "cpu-ms")
 		})
 	}
+}
+
+// BenchmarkBuildLongTail builds corpus.LongTailFS, shaped like the
+// timeline of issue #18 (thousands of actors and tags used once or twice,
+// n/4 storylines, nine centuries of dates), to a sink that counts what it
+// drops. Beside the time it reports the figures #18 must bring down: the
+// bytes of the whole site, and the size of its largest HTML page and of
+// its front page.
+func BenchmarkBuildLongTail(b *testing.B) {
+	for _, n := range []int{2000, 10000} {
+		b.Run(fmt.Sprintf("notes=%d", n), func(b *testing.B) {
+			fsys := corpus.LongTailFS(n, 1)
+			b.ReportAllocs()
+			b.ResetTimer()
+			cpu := cputime.Used()
+			var sink *counter
+			for b.Loop() {
+				sink = &counter{}
+				res, err := BuildTo(fsys, Options{}, sink)
+				if err != nil {
+					b.Fatal(err)
+				}
+				b.ReportMetric(float64(res.Count), "files")
+			}
+			b.ReportMetric(float64((cputime.Used()-cpu).Milliseconds())/float64(b.N), "cpu-ms")
+			b.ReportMetric(float64(sink.bytes.Load()), "site-bytes")
+			b.ReportMetric(float64(sink.largest), "largest-html-bytes")
+			b.ReportMetric(float64(sink.front), "front-bytes")
+			b.Logf("largest HTML page: %s, %d bytes; front page %d bytes; %d bytes in all", sink.largestPath, sink.largest, sink.front, sink.bytes.Load())
+		})
+	}
+}
+
+// counter drops what a build writes, as discard does, counting the bytes
+// of every file and keeping the largest HTML page's size and the front
+// page's. Put and Create are called from several goroutines at once.
+type counter struct {
+	bytes       atomic.Int64
+	mu          sync.Mutex
+	largest     int64
+	largestPath string
+	front       int64
+}
+
+func (c *counter) done(path string, n int64) {
+	c.bytes.Add(n)
+	if !strings.HasSuffix(path, ".html") {
+		return
+	}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if n > c.largest || (n == c.largest && path < c.largestPath) {
+		c.largest, c.largestPath = n, path
+	}
+	if path == "index.html" {
+		c.front = n
+	}
+}
+
+func (c *counter) Put(path string, data []byte) error {
+	c.done(path, int64(len(data)))
+	return nil
+}
+
+func (c *counter) Create(path string) (io.WriteCloser, error) {
+	return &counting{c: c, path: path}, nil
+}
+
+type counting struct {
+	c    *counter
+	path string
+	n    int64
+}
+
+func (w *counting) Write(p []byte) (int, error) {
+	w.n += int64(len(p))
+	return len(p), nil
+}
+
+func (w *counting) Close() error {
+	w.c.done(w.path, w.n)
+	return nil
 }
 
 // discard drops what a build writes. It streams, as output.Writer does:
