@@ -189,7 +189,9 @@ type jsonSource struct {
 	ID                 string    `json:"id"`
 	Title              string    `json:"title"`
 	Publisher          string    `json:"publisher"`
-	URL                string    `json:"url"`
+	URL                string    `json:"url,omitempty"`
+	Pages              string    `json:"pages,omitempty"`
+	Reference          string    `json:"reference,omitempty"`
 	Published          *jsonDate `json:"published,omitempty"`
 	PublishedEstimated bool      `json:"published_estimated"`
 	Accessed           *jsonDate `json:"accessed,omitempty"`
@@ -294,6 +296,7 @@ func (s *Site) fillJSONEvent(je *jsonEvent, e *Event) {
 	for _, src := range e.Sources {
 		sources = append(sources, jsonSource{
 			Number: src.Num, ID: src.ID, Title: src.Title, Publisher: src.Publisher, URL: src.URL,
+			Pages: src.Pages, Reference: src.Reference,
 			PublishedEstimated: src.PublishedEstimated, Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
 			published: jdate(src.Published, src.PublishedView.ISO),
 		})

@@ -386,11 +386,21 @@ func (s *Site) writeItems(b *bytes.Buffer, events []*Event) error {
 func writeSourceUses(b *bytes.Buffer, uses []*SourceUse) {
 	for _, u := range uses {
 		src := u.Source
-		b.WriteString("\n<li><a href=\"")
-		escURL(b, src.URL)
-		b.WriteString("\" rel=\"noopener noreferrer\">")
-		esc(b, src.Title)
-		b.WriteString("</a>")
+		if src.URL != "" {
+			b.WriteString("\n<li><a href=\"")
+			escURL(b, src.URL)
+			b.WriteString("\" rel=\"noopener noreferrer\">")
+			esc(b, src.Title)
+			b.WriteString("</a>")
+		} else {
+			b.WriteString("\n<li><cite>")
+			esc(b, src.Title)
+			b.WriteString("</cite>")
+		}
+		if src.Pages != "" {
+			b.WriteString(", ")
+			esc(b, src.Pages)
+		}
 		if !src.Published.IsZero() {
 			b.WriteString(", ")
 			if src.PublishedEstimated {
@@ -401,7 +411,13 @@ func writeSourceUses(b *bytes.Buffer, uses []*SourceUse) {
 				b.WriteString(" <span class=\"approx\">(date estimated)</span>")
 			}
 		}
-		b.WriteString(". Cited by: ")
+		b.WriteString(".")
+		if src.Reference != "" {
+			b.WriteString(" Reference: ")
+			esc(b, src.Reference)
+			b.WriteString(".")
+		}
+		b.WriteString(" Cited by: ")
 		for i, e := range u.Events {
 			if i > 0 {
 				b.WriteString("; ")
@@ -471,17 +487,35 @@ func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 	num := strconv.Itoa(src.Num)
 	writeStrings(b, "\n<li id=\"src-", num, "\">\n<span class=\"publisher\">")
 	esc(b, src.Publisher)
-	b.WriteString("</span>, <a href=\"")
-	escURL(b, src.URL)
-	b.WriteString("\" rel=\"noopener noreferrer\"")
-	if src.Lang != "" {
-		b.WriteString(" hreflang=\"")
-		esc(b, src.Lang)
-		b.WriteString("\"")
+	b.WriteString("</span>, ")
+	if src.URL != "" {
+		b.WriteString("<a href=\"")
+		escURL(b, src.URL)
+		b.WriteString("\" rel=\"noopener noreferrer\"")
+		if src.Lang != "" {
+			b.WriteString(" hreflang=\"")
+			esc(b, src.Lang)
+			b.WriteString("\"")
+		}
+		b.WriteString(">")
+		esc(b, src.Title)
+		b.WriteString("</a>")
+	} else {
+		// Nowhere to link to: the title as the name of a work.
+		b.WriteString("<cite")
+		if src.Lang != "" {
+			b.WriteString(" lang=\"")
+			esc(b, src.Lang)
+			b.WriteString("\"")
+		}
+		b.WriteString(">")
+		esc(b, src.Title)
+		b.WriteString("</cite>")
 	}
-	b.WriteString(">")
-	esc(b, src.Title)
-	b.WriteString("</a>")
+	if src.Pages != "" {
+		b.WriteString(", ")
+		esc(b, src.Pages)
+	}
 	if !src.Published.IsZero() {
 		b.WriteString(", <time datetime=\"")
 		esc(b, src.PublishedView.ISO)
@@ -500,6 +534,11 @@ func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 		b.WriteString(" <a href=\"")
 		escURL(b, src.Archived)
 		b.WriteString("\" rel=\"noopener noreferrer\">Archived copy</a>.")
+	}
+	if src.Reference != "" {
+		b.WriteString(" Reference: ")
+		esc(b, src.Reference)
+		b.WriteString(".")
 	}
 	if !src.Accessed.IsZero() {
 		b.WriteString(" Accessed ")

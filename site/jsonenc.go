@@ -74,7 +74,11 @@ func (s *jsonSource) appendJSON(b []byte) []byte {
 	b = appendField(b, ',', "id", s.ID)
 	b = appendField(b, ',', "title", s.Title)
 	b = appendField(b, ',', "publisher", s.Publisher)
-	b = appendField(b, ',', "url", s.URL)
+	for _, f := range [...]struct{ key, value string }{{"url", s.URL}, {"pages", s.Pages}, {"reference", s.Reference}} {
+		if f.value != "" {
+			b = appendField(b, ',', f.key, f.value)
+		}
+	}
 	if s.Published != nil {
 		b = append(b, `,"published":`...)
 		b = s.Published.appendJSON(b)

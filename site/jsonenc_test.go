@@ -69,7 +69,8 @@ func TestEventJSONMatchesEncoder(t *testing.T) {
 	// Every optional field both ways.
 	full := jsonEvent{End: &jsonDate{"2025-12", "month"}, ClaimedBy: "x", ContentWarning: "y", Actors: []string{}, Tags: []string{"t"}, Storylines: []string{},
 		Places: []string{"a", "b"}, Related: []string{"r"},
-		Sources: []jsonSource{{Number: 1, Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true}, {Number: 2}},
+		Sources: []jsonSource{{Number: 1, URL: "https://example.com/", Pages: "pp. 1-2", Reference: "ISBN 0", Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true},
+			{Number: 2, Pages: "p. 3", Reference: "f. 1"}, {Number: 3}},
 		Updates: []jsonUpdate{{Note: "n"}, {Note: "m"}}}
 	requireSameJSON(t, "every field", full.appendJSON(nil), full)
 }

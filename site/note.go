@@ -18,7 +18,7 @@ var statuses = []string{"confirmed", "reported", "claimed", "disputed"}
 
 var (
 	noteKeys   = []string{"title", "date", "end", "kind", "places", "actors", "tags", "status", "claimed_by", "storylines", "related", "summary", "content_warning", "draft", "sources", "updates"}
-	sourceKeys = []string{"id", "title", "publisher", "url", "published", "published_estimated", "accessed", "archived", "quote", "lang"}
+	sourceKeys = []string{"id", "title", "publisher", "url", "published", "published_estimated", "accessed", "archived", "pages", "reference", "quote", "lang"}
 	updateKeys = []string{"date", "note"}
 	pageKeys   = []string{"title", "description", "menu"}
 )
@@ -66,6 +66,8 @@ type Source struct {
 	PublishedEstimated bool
 	Accessed           date.Date
 	Archived           string
+	Pages              string // where in it, for a source without a url: "pp. 12-14"
+	Reference          string // what finds it without a url: an archive's call number, an ISBN, a docket
 	Quote              string
 	Lang               string
 	Cited              int // times the body cites it
@@ -199,6 +201,8 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 			PublishedEstimated: doc.Bool(st, prefix, "published_estimated"),
 			Accessed:           doc.Date(st, prefix, "accessed"),
 			Archived:           strings.TrimSpace(doc.Str(st, prefix, "archived")),
+			Pages:              strings.TrimSpace(doc.Str(st, prefix, "pages")),
+			Reference:          strings.TrimSpace(doc.Str(st, prefix, "reference")),
 			Quote:              strings.TrimSpace(doc.Str(st, prefix, "quote")),
 			Lang:               doc.Str(st, prefix, "lang"),
 			idx:                i,
@@ -215,16 +219,27 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 			seen[s.ID] = true
 			ids = append(ids, s.ID)
 		}
+		// A source without a url (a book, a paper report, an interview)
+		// is found by its title and publisher alone: both are required of
+		// every source, and the messages say why when there is no url.
+		offline := ""
+		if s.URL == "" {
+			offline = " (a source without a url is found by its title and publisher)"
+		}
 		if s.Title == "" {
-			doc.Errorf(prefix, "source %d has no title: add title = \"the headline or document title\"", n)
+			doc.Errorf(prefix, "source %d has no title%s: add title = \"the headline or document title\"", n, offline)
 		}
 		if s.Publisher == "" {
-			doc.Errorf(prefix, "source %d has no publisher: add publisher = \"who published it\"", n)
+			doc.Errorf(prefix, "source %d has no publisher%s: add publisher = \"who published it\"", n, offline)
 		}
-		if s.URL == "" {
-			doc.Errorf(prefix, "source %d has no url: add url = \"https://...\"", n)
-		} else if msg := checkURL(s.URL); msg != "" {
-			doc.Errorf(prefix+".url", "source %d url %s", n, msg)
+		if s.URL != "" {
+			if msg := checkURL(s.URL); msg != "" {
+				doc.Errorf(prefix+".url", "source %d url %s", n, msg)
+			}
+		} else if s.Archived != "" {
+			// An archived copy is a copy of the url; a document that is
+			// online only as a scan or a copy has that address as its url.
+			doc.Errorf(prefix+".archived", "source %d has an archived copy but no url: an archived copy is of a url, so add the url it copies, or make the archived address the url", n)
 		}
 		if s.Archived != "" {
 			if msg := checkURL(s.Archived); msg != "" {
@@ -243,7 +258,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		e.Sources = append(e.Sources, s)
 	}
 	if _, ok := t["sources"]; !ok {
-		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: "a note needs at least one source: add a [[sources]] table with id, title, publisher, url and published"})
+		diags = append(diags, Diagnostic{Path: path, Line: 1, Msg: "a note needs at least one source: add a [[sources]] table with id, title, publisher, url (when it is online) and published"})
 	}
 	for i, ut := range doc.Tables(t, "updates") {
 		prefix := fmt.Sprintf("updates.%d", i)

@@ -87,6 +87,10 @@ func samePlace(a, b *Event, cfg *Config) bool {
 		if x.Publisher != cfg.Publisher(y.Publisher) || x.URL != y.URL || x.Published != y.Published {
 			return false
 		}
+		// Without a url, these are what place it on its publisher's page.
+		if x.URL == "" && (x.Title != y.Title || x.Pages != y.Pages || x.Reference != y.Reference) {
+			return false
+		}
 	}
 	return true
 }

@@ -783,7 +783,10 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 	// Sized for the sources at the start, so that the two maps are not
 	// rehashed as they grow.
 	byName := map[string]*Publisher{}
-	type pubURL struct{ publisher, url string }
+	type pubURL struct {
+		publisher, url string
+		offline        [3]string // title, pages and reference, when url is ""
+	}
 	uses := make(map[pubURL]*SourceUse, n)
 	// The uses, and the first event of each, in two arrays made at once
 	// rather than an object each: fewer objects for the collector to trace.
@@ -797,11 +800,14 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 			if src.Publisher == "" {
 				continue
 			}
-			if other, ok := urlPublisher[src.URL]; ok && other != src.Publisher {
-				*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(fmt.Sprintf("sources.%d", src.idx)), Warning: true, Code: CodePublisherSpelling,
-					Msg: fmt.Sprintf("source %q gives publisher %q, but the same URL is cited elsewhere as %q: spell the publisher one way", src.ID, src.Publisher, other)})
-			} else {
-				urlPublisher[src.URL] = src.Publisher
+			// A source without a url has no address to compare spellings by.
+			if src.URL != "" {
+				if other, ok := urlPublisher[src.URL]; ok && other != src.Publisher {
+					*diags = append(*diags, Diagnostic{Path: e.Path, Line: e.line(fmt.Sprintf("sources.%d", src.idx)), Warning: true, Code: CodePublisherSpelling,
+						Msg: fmt.Sprintf("source %q gives publisher %q, but the same URL is cited elsewhere as %q: spell the publisher one way", src.ID, src.Publisher, other)})
+				} else {
+					urlPublisher[src.URL] = src.Publisher
+				}
 			}
 			p := byName[src.Publisher]
 			if p == nil {
@@ -809,7 +815,12 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 				byName[src.Publisher] = p
 				s.Publishers = append(s.Publishers, p)
 			}
-			key := pubURL{src.Publisher, src.URL}
+			key := pubURL{publisher: src.Publisher, url: src.URL}
+			if src.URL == "" {
+				// Without a url, a source is what locates it: two notes
+				// citing the same pages of one book share an entry.
+				key.offline = [3]string{src.Title, src.Pages, src.Reference}
+			}
 			u := uses[key]
 			if u == nil {
 				k := len(useArray)
@@ -845,14 +856,23 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 	parallel(len(s.Publishers), func(_ *bytes.Buffer, i int) { sortSourceUses(s.Publishers[i].Sources) })
 }
 
-// sortSourceUses orders a publisher's sources by date, then URL.
+// sortSourceUses orders a publisher's sources by date, then URL; sources
+// without a URL (which sort first among those of a date) by title, pages
+// and reference.
 func sortSourceUses(list []*SourceUse) {
 	type key struct {
-		published date.Key
-		url       string
+		published                    date.Key
+		url, title, pages, reference string
 	}
-	sortByKey(list, func(u *SourceUse) key { return key{u.Source.Published.Key(time.UTC), u.Source.URL} }, func(a, b key) int {
-		return cmp.Or(a.published.Compare(b.published), strings.Compare(a.url, b.url))
+	sortByKey(list, func(u *SourceUse) key {
+		k := key{published: u.Source.Published.Key(time.UTC), url: u.Source.URL}
+		if k.url == "" {
+			k.title, k.pages, k.reference = u.Source.Title, u.Source.Pages, u.Source.Reference
+		}
+		return k
+	}, func(a, b key) int {
+		return cmp.Or(a.published.Compare(b.published), strings.Compare(a.url, b.url),
+			strings.Compare(a.title, b.title), strings.Compare(a.pages, b.pages), strings.Compare(a.reference, b.reference))
 	})
 }
 
