@@ -39,9 +39,13 @@ func (s *Site) eventsCSV(out io.Writer) error {
 		for i, r := range e.RelatedEvents {
 			related[i] = r.ID
 		}
-		sources := make([]string, len(e.Sources))
-		for i, src := range e.Sources {
-			sources[i] = src.URL
+		// The column is of addresses: a source without a url has none
+		// (events.json carries it whole).
+		sources := make([]string, 0, len(e.Sources))
+		for _, src := range e.Sources {
+			if src.URL != "" {
+				sources = append(sources, src.URL)
+			}
 		}
 		w.Write([]string{
 			e.ID, c.AbsURL("events/" + e.ID + "/"), e.Title,

@@ -294,7 +294,7 @@ type ldThing struct {
 type ldCitation struct {
 	Type          string  `json:"@type"`
 	Name          string  `json:"name"`
-	URL           string  `json:"url"`
+	URL           string  `json:"url,omitempty"` // none for a book, an interview
 	Publisher     ldThing `json:"publisher"`
 	DatePublished string  `json:"datePublished,omitempty"`
 }
