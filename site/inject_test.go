@@ -126,17 +126,29 @@ title = %s
 publisher = %s
 url = "https://example.org/a?q=%d"
 archived = "https://web.archive.org/web/2025/https://example.org/a"
+pages = %s
+reference = %s
 quote = %s
 published = 2025-12-19
+
+[[sources]]
+id = "book"
+title = %s
+publisher = %s
+pages = %s
+reference = %s
+published = 2025-12-18
 
 [[updates]]
 date = 2025-12-20
 note = %s
 +++
 
-Body of note %d, which cites its source.[@a]
+Body of note %d, which cites its source.[@a] And a book.[@book]
 `, q(oneLine(text)), 10+n%10, q(text+probe), q(text+probe), q(text+probe), q(text), related, q(text), q(text),
-		q(text), q(text+probe), n, q(text), q(text), n)
+		q(text), q(text+probe), n, q(text), q(text), q(text),
+		q(text), q(text+probe), q(text), q(text), // the source without a url
+		q(text), n)
 }
 
 func hostileConfig(text string) string {
@@ -163,7 +175,7 @@ func hostilePage(text string) string {
 // noteTextFields and configTextFields are the free-text fields the suite
 // fills; the counts go in the report.
 var (
-	noteTextFields   = []string{"title", "summary", "places", "actors", "tags", "claimed_by", "content_warning", "sources.title", "sources.publisher", "sources.quote", "updates.note"}
+	noteTextFields   = []string{"title", "summary", "places", "actors", "tags", "claimed_by", "content_warning", "sources.title", "sources.publisher", "sources.pages", "sources.reference", "sources.quote", "updates.note"}
 	pageTextFields   = []string{"page title", "page description"}
 	configTextFields = []string{"title", "description", "kinds.label", "storylines.title", "storylines.description"}
 )
