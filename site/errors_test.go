@@ -85,6 +85,8 @@ func TestErrors(t *testing.T) {
 			`content/a.md:7: source 1 has no title (a source without a url is found by its title and publisher): add title =`},
 		{"source without url or publisher", map[string]string{"content/a.md": repl("publisher = \"Reuters\"\nurl = \"https://example.com/a\"\n", "reference = \"Docket 12-345\"\n")},
 			`content/a.md:7: source 1 has no publisher (a source without a url is found by its title and publisher): add publisher =`},
+		{"empty url", map[string]string{"content/a.md": repl(`url = "https://example.com/a"`, `url = " "`)},
+			`content/a.md:11: source 1 url is empty: write its address, or leave url out`},
 		{"archived without url", map[string]string{"content/a.md": repl(`url = "https://example.com/a"`, `archived = "https://web.archive.org/web/2025/x"`)},
 			`content/a.md:11: source 1 has an archived copy but no url`},
 		{"source without id", map[string]string{"content/a.md": repl("id = \"reuters\"\n", "")}, `content/a.md:7: source 1 has no id`},

@@ -236,6 +236,10 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 			if msg := checkURL(s.URL); msg != "" {
 				doc.Errorf(prefix+".url", "source %d url %s", n, msg)
 			}
+		} else if _, ok := st["url"]; ok {
+			// An empty url is more likely an address not yet filled in
+			// than a source that is not online.
+			doc.Errorf(prefix+".url", "source %d url is empty: write its address, or leave url out for a source that is not online (a book, an interview)", n)
 		} else if s.Archived != "" {
 			// An archived copy is a copy of the url; a document that is
 			// online only as a scan or a copy has that address as its url.

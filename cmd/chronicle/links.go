@@ -55,6 +55,9 @@ func cmdLinks(args []string, stdout, stderr io.Writer) int {
 	var sources []links.Source
 	for _, e := range s.Events {
 		for _, src := range e.Sources {
+			if src.URL == "" {
+				continue // a book, an interview: nothing to check
+			}
 			sources = append(sources, links.Source{Path: e.Path, URL: src.URL, URLLine: src.URLLine,
 				Archived: src.Archived, ArchivedLine: src.ArchivedLine})
 		}

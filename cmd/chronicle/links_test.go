@@ -52,14 +52,20 @@ func (s *linkServer) total() int {
 }
 
 // linkSite writes a site of one note whose sources have the given urls
-// (and archived copies, where not "") and returns its folder.
+// (and archived copies, where not "") and returns its folder. A source
+// whose url is "" is a book, with pages and a reference instead.
 func linkSite(t *testing.T, sources ...[2]string) string {
 	dir := t.TempDir()
 	var b strings.Builder
 	b.WriteString("+++\ntitle = \"Missile strike on a port\"\ndate = 2025-12-19\nkind = \"strike\"\n")
 	var cites []string
 	for i, s := range sources {
-		fmt.Fprintf(&b, "\n[[sources]]\nid = \"s%d\"\ntitle = \"Source\"\npublisher = \"P%d\"\npublished = 2025-12-19\nurl = %q\n", i, i, s[0])
+		fmt.Fprintf(&b, "\n[[sources]]\nid = \"s%d\"\ntitle = \"Source\"\npublisher = \"P%d\"\npublished = 2025-12-19\n", i, i)
+		if s[0] != "" {
+			fmt.Fprintf(&b, "url = %q\n", s[0])
+		} else {
+			b.WriteString("pages = \"p. 4\"\nreference = \"Archive, file 7\"\n") // a book
+		}
 		if s[1] != "" {
 			fmt.Fprintf(&b, "archived = %q\n", s[1])
 		}
@@ -130,6 +136,26 @@ func TestLinksCommand(t *testing.T) {
 		if !strings.Contains(out, w) {
 			t.Errorf("output lacks %q:\n%s", w, out)
 		}
+	}
+}
+
+// TestLinksSkipsOffline: a source without a url (a book) is not a link:
+// no request, no finding, and the count is of the links alone.
+func TestLinksSkipsOffline(t *testing.T) {
+	s := newLinkServer(t)
+	dir := linkSite(t, [2]string{"", ""}, [2]string{s.URL + "/fine", ""})
+	code, out, errb := runLinks(t, "-C", dir, "-allow-private")
+	if want := "1 link checked: all fine\n"; code != 0 || out != want || errb != "" {
+		t.Errorf("exit %d, stdout:\n%s\nwant:\n%s\nstderr:\n%s", code, out, want, errb)
+	}
+	if s.total() != 1 {
+		t.Errorf("%d requests, want 1", s.total())
+	}
+	// check -archived asks for archived copies of links only.
+	var o, e bytes.Buffer
+	code = run([]string{"check", "-C", dir, "-archived"}, &o, &e)
+	if strings.Count(o.String()+e.String(), "no archived copy") != 1 {
+		t.Errorf("check -archived: exit %d, want one warning, for the link only:\n%s%s", code, o.String(), e.String())
 	}
 }
 
