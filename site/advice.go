@@ -48,6 +48,8 @@ var (
 		"archive": "archived", "archive_url": "archived", "archived_url": "archived", "wayback": "archived",
 		"language": "lang",
 		"excerpt":  "quote",
+		"page":     "pages", "page_range": "pages",
+		"isbn": "reference", "call_number": "reference", "docket": "reference", "ref": "reference", "archive_reference": "reference",
 		// Ratings of a source have no field (yet): say which keys there are.
 		"tier": "", "reliability": "", "credibility": "", "rating": "",
 	}

@@ -48,6 +48,8 @@ func TestSuggest(t *testing.T) {
 		{"href", sourceKeys, sourceKeySynonyms, "url"},
 		{"source_url", sourceKeys, sourceKeySynonyms, "url"},
 		{"author", sourceKeys, sourceKeySynonyms, "publisher"},
+		{"isbn", sourceKeys, sourceKeySynonyms, "reference"},
+		{"page", sourceKeys, sourceKeySynonyms, "pages"},
 		{"outlet", sourceKeys, sourceKeySynonyms, "publisher"},
 		{"site", sourceKeys, sourceKeySynonyms, "publisher"},
 		{"headline", sourceKeys, sourceKeySynonyms, "title"},

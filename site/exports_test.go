@@ -101,7 +101,8 @@ published = 2025-12-30
 
 Delegations kept meeting.[@a]
 `)},
-	// A year, and a long Cyrillic title that must fold between characters.
+	// A year, a long Cyrillic title that must fold between characters, and
+	// a source without a url.
 	"content/2024/2024-year.md": {Data: []byte(`+++
 title = "Довга назва події українською мовою, щоб рядок календаря був довшим за сімдесят п'ять октетів"
 date = "2024"
@@ -113,9 +114,17 @@ title = "Рік"
 publisher = "Агенція"
 url = "https://example.com/year"
 published = 2024-12-31
+
+[[sources]]
+id = "book"
+title = "Літопис року"
+publisher = "Видавництво"
+pages = "с. 12-14"
+reference = "Архів, фонд 1; справа 2"
+published = 2025-03-01
 +++
 
-Усе сталося протягом року.[@a]
+Усе сталося протягом року.[@a] Так пише книга.[@book]
 `)},
 	// A local time to a local time.
 	"content/2025/12/2025-12-20-call.md": {Data: []byte(`+++
