@@ -147,3 +147,30 @@ func full(t *testing.T, o *Output) Files {
 	}
 	return files
 }
+
+// TestPatchRefusesOfflineSourceMove: a source without a url is placed on
+// its publisher's page by its title, pages and reference, so an edit of
+// its pages moves it, which Patch must leave to Prepare.
+func TestPatchRefusesOfflineSourceMove(t *testing.T) {
+	fsys := testFS(map[string]string{"content/a.md": bookNote("First", "Sea Press")})
+	opts := Options{Cache: NewCache()}
+	o, err := Prepare(fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	edited := strings.Replace(bookNote("First", "Sea Press"), `pages = "pp. 12-14"`, `pages = "p. 15"`, 1)
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte(edited)}
+	if _, ok := o.Patch(fsys, opts, []string{"content/a.md"}); ok {
+		t.Error("Patch took an edit of the pages of a source without a url")
+	}
+	// Its body alone is an edit Patch takes.
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(edited, "the book says", "says the book", 1))}
+	o, err = Prepare(fsys, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fsys["content/a.md"] = &fstest.MapFile{Data: []byte(strings.Replace(edited, "the book says", "the book said", 1))}
+	if _, ok := o.Patch(fsys, opts, []string{"content/a.md"}); !ok {
+		t.Error("Patch refused an edit of the body of a note citing a source without a url")
+	}
+}
