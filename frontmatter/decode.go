@@ -287,7 +287,7 @@ func KeyLines(text string) map[string]int {
 			continue
 		}
 		if line[0] == '[' {
-			table = keyPath(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(cutComment(line), "[")), "]"))
+			table = inLastTable(keyPath(strings.TrimSuffix(strings.TrimSpace(strings.TrimPrefix(cutComment(line), "[")), "]")), counts)
 			setLine(lines, table, n)
 			continue
 		}
@@ -305,6 +305,18 @@ func KeyLines(text string) map[string]int {
 		depth = bracketDepth(v)
 	}
 	return lines
+}
+
+// inLastTable puts a table header under the last table of an array of
+// tables it names: [sources.extra] after the second [[sources]] is
+// "sources.1.extra".
+func inLastTable(name string, counts map[string]int) string {
+	for i := strings.LastIndexByte(name, '.'); i > 0; i = strings.LastIndexByte(name[:i], '.') {
+		if c := counts[name[:i]]; c > 0 {
+			return name[:i] + "." + strconv.Itoa(c-1) + name[i:]
+		}
+	}
+	return name
 }
 
 // setLine records key's line, and the line of each table a dotted key

@@ -67,3 +67,15 @@ func TestDecodeProblems(t *testing.T) {
 		}
 	}
 }
+
+// TestKeyLinesSubtable puts a [name.sub] table after [[name]] tables under
+// the last of them, where TOML puts it.
+func TestKeyLinesSubtable(t *testing.T) {
+	text := "[[sources]]\nid = \"a\"\n[[sources]]\nid = \"b\"\n[sources.extra]\ntier = 2\n[other.x]\ny = 1\n"
+	lines := KeyLines(text)
+	for key, want := range map[string]int{"sources.1.extra": 5, "sources.1.extra.tier": 6, "other.x.y": 8} {
+		if lines[key] != want {
+			t.Errorf("%s on line %d, want %d (all: %v)", key, lines[key], want, lines)
+		}
+	}
+}
