@@ -37,6 +37,8 @@ var (
 		"warning": "content_warning", "cw": "content_warning", "trigger_warning": "content_warning",
 		"claimant": "claimed_by", "claimed": "claimed_by", "source": "sources", "update": "updates", "corrections": "updates",
 		"verification": "status", "confidence": "status",
+		// The author's own fields: the message says to put them under [extra].
+		"importance": "extra", "score": "extra", "priority": "extra", "weight": "extra", "rating": "extra", "custom": "extra",
 	}
 	sourceKeySynonyms = map[string]string{
 		"link": "url", "href": "url", "source_url": "url", "address": "url", "uri": "url",
@@ -50,8 +52,9 @@ var (
 		"excerpt":  "quote",
 		"page":     "pages", "page_range": "pages",
 		"isbn": "reference", "call_number": "reference", "docket": "reference", "ref": "reference", "archive_reference": "reference",
-		// Ratings of a source have no field (yet): say which keys there are.
-		"tier": "", "reliability": "", "credibility": "", "rating": "",
+		// Ratings of a source are the author's own fields: the message
+		// says to put them under [sources.extra].
+		"tier": "extra", "reliability": "extra", "credibility": "extra", "rating": "extra",
 	}
 	updateKeySynonyms = map[string]string{
 		"text": "note", "description": "note", "summary": "note", "change": "note",

@@ -38,11 +38,12 @@ func TestSuggest(t *testing.T) {
 		{"probable", statuses, statusSynonyms, ""},
 		{"contentious", statuses, statusSynonyms, ""},
 
-		// #19: a source's tier got "did you mean title?". The format has
-		// no field for a rating: no suggestion at all.
-		{"tier", sourceKeys, sourceKeySynonyms, ""},
-		{"reliability", sourceKeys, sourceKeySynonyms, ""},
-		{"credibility", sourceKeys, sourceKeySynonyms, ""},
+		// #19: a source's tier got "did you mean title?". A rating is
+		// the author's own field: it goes under extra.
+		{"tier", sourceKeys, sourceKeySynonyms, "extra"},
+		{"reliability", sourceKeys, sourceKeySynonyms, "extra"},
+		{"credibility", sourceKeys, sourceKeySynonyms, "extra"},
+		{"importance", noteKeys, noteKeySynonyms, "extra"},
 		// Other tools' keys for ours.
 		{"link", sourceKeys, sourceKeySynonyms, "url"},
 		{"href", sourceKeys, sourceKeySynonyms, "url"},
@@ -157,9 +158,12 @@ func TestAdviceInMessages(t *testing.T) {
 		{"contested is disputed",
 			map[string]string{"content/a.md": repl(`kind = "strike"`, "kind = \"strike\"\nstatus = \"contested\"\nclaimed_by = \"x\"")},
 			`content/a.md:5: status "contested" is not known (did you mean "disputed"?): write one of confirmed, reported, claimed, disputed`, "confirmed\"?"},
-		{"tier has no counterpart",
+		{"tier goes under sources.extra",
 			map[string]string{"content/a.md": repl(`published = 2025-12-19`, "published = 2025-12-19\ntier = 1")},
-			`content/a.md:13: unknown key "tier"; known keys are id, title, publisher`, "did you mean"},
+			`content/a.md:13: unknown key "tier": put your own fields under [sources.extra], after the keys of its [[sources]] table; known keys are id, title, publisher`, "did you mean"},
+		{"importance goes under extra",
+			map[string]string{"content/a.md": repl(`kind = "strike"`, "kind = \"strike\"\nimportance = 3")},
+			`content/a.md:5: unknown key "importance": put your own fields under [extra]; known keys are title`, "did you mean"},
 		{"link is url",
 			map[string]string{"content/a.md": repl(`url = "https://example.com/a"`, "url = \"https://example.com/a\"\nlink = \"https://example.com/b\"")},
 			`content/a.md:12: unknown key "link" (did you mean "url"?)`, ""},

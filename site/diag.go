@@ -148,6 +148,11 @@ func checkKeys(doc *frontmatter.Doc, prefix string, t map[string]any, known []st
 		// A table of thousands of unknown keys is one mistake, not
 		// thousands: the first ones are listed, then their count.
 		if unknown++; unknown <= maxUnknownKeys {
+			if synonyms[strings.ToLower(k)] == "extra" && slices.Contains(known, "extra") {
+				// A field of the author's own: say where such fields go.
+				doc.Errorf(key, "unknown key %q: put your own fields under %s; known keys are %s", k, extraHeader(prefix), strings.Join(known, ", "))
+				continue
+			}
 			doc.Errorf(key, "unknown key %q%s; known keys are %s", k, didYouMean(k, known, synonyms), strings.Join(known, ", "))
 		} else if first == "" {
 			first = key

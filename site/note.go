@@ -17,8 +17,8 @@ import (
 var statuses = []string{"confirmed", "reported", "claimed", "disputed"}
 
 var (
-	noteKeys   = []string{"title", "date", "end", "kind", "places", "actors", "tags", "status", "claimed_by", "storylines", "related", "summary", "content_warning", "draft", "sources", "updates"}
-	sourceKeys = []string{"id", "title", "publisher", "url", "published", "published_estimated", "accessed", "archived", "pages", "reference", "quote", "lang"}
+	noteKeys   = []string{"title", "date", "end", "kind", "places", "actors", "tags", "status", "claimed_by", "storylines", "related", "summary", "content_warning", "draft", "sources", "updates", "extra"}
+	sourceKeys = []string{"id", "title", "publisher", "url", "published", "published_estimated", "accessed", "archived", "pages", "reference", "quote", "lang", "extra"}
 	updateKeys = []string{"date", "note"}
 	pageKeys   = []string{"title", "description", "menu"}
 )
@@ -44,6 +44,7 @@ type Event struct {
 	Sources        []*Source // in the order of first citation, then the uncited
 	Updates        []Update
 	Body           template.HTML
+	Extra          []Extra // the author's own fields, sorted by key
 
 	frontMatter string // the TOML text, for the lines of later checks
 
@@ -70,7 +71,8 @@ type Source struct {
 	Reference          string // what finds it without a url: an archive's call number, an ISBN, a docket
 	Quote              string
 	Lang               string
-	Cited              int // times the body cites it
+	Extra              []Extra // the author's own fields, sorted by key
+	Cited              int     // times the body cites it
 	PublishedView      DateView
 	idx                int // its place among the note's [[sources]] as written
 	// The file lines of its url and archived keys (of its [[sources]]
@@ -137,6 +139,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		Summary:        strings.TrimSpace(doc.Str(t, "", "summary")),
 		ContentWarning: strings.TrimSpace(doc.Str(t, "", "content_warning")),
 		Draft:          doc.Bool(t, "", "draft"),
+		Extra:          parseExtra(doc, t, ""),
 	}
 	for _, req := range []struct{ key, hint string }{
 		{"title", `title = "What happened, in one line"`},
@@ -205,6 +208,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 			Reference:          strings.TrimSpace(doc.Str(st, prefix, "reference")),
 			Quote:              strings.TrimSpace(doc.Str(st, prefix, "quote")),
 			Lang:               doc.Str(st, prefix, "lang"),
+			Extra:              parseExtra(doc, st, prefix),
 			idx:                i,
 		}
 		n := i + 1
