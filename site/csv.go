@@ -12,7 +12,7 @@ import (
 var csvColumns = []string{
 	"id", "url", "title", "date", "date_precision", "end", "end_precision",
 	"kind", "kind_label", "status", "claimed_by", "summary", "content_warning",
-	"places", "actors", "tags", "storylines", "related", "sources", "updated",
+	"places", "actors", "tags", "storylines", "related", "sources", "updated", "extra",
 }
 
 // csvSep joins the values of a multi-valued column.
@@ -54,6 +54,7 @@ func (s *Site) eventsCSV(out io.Writer) error {
 			csvJoin(e.Places), csvJoin(e.Actors), csvJoin(e.Tags), csvJoin(e.Storylines),
 			csvJoin(related), csvJoin(sources),
 			e.Updated(c.Location).Format(time.RFC3339),
+			csvExtra(e.Extra, c.Location),
 		})
 	}
 	w.Flush()
@@ -63,4 +64,13 @@ func (s *Site) eventsCSV(out io.Writer) error {
 // csvJoin joins the values of a list, each once, in the order written.
 func csvJoin(list []string) string {
 	return strings.Join(dedupe(list), csvSep)
+}
+
+// csvExtra is a note's extra fields as the text of a JSON object, as
+// events.json gives them, or "" when it has none.
+func csvExtra(list []Extra, loc *time.Location) string {
+	if len(list) == 0 {
+		return ""
+	}
+	return string(newJSONExtra(list, loc).appendJSON(nil))
 }

@@ -179,6 +179,7 @@ type jsonEvent struct {
 	Related        []string     `json:"related"`
 	Sources        []jsonSource `json:"sources"`
 	Updates        []jsonUpdate `json:"updates"`
+	Extra          jsonExtra    `json:"extra,omitempty"`
 	BodyHTML       string       `json:"body_html"`
 
 	end jsonDate // End's storage, reused by fillJSONEvent
@@ -198,8 +199,40 @@ type jsonSource struct {
 	Archived           string    `json:"archived,omitempty"`
 	Quote              string    `json:"quote,omitempty"`
 	Lang               string    `json:"lang,omitempty"`
+	Extra              jsonExtra `json:"extra,omitempty"`
 
 	published, accessed jsonDate // the storage of Published and Accessed
+}
+
+// jsonExtra is an extra table as events.json gives it: each key to its
+// value, a date as a date object. The hand-written encoder writes the keys
+// sorted, as encoding/json writes a map's.
+type jsonExtra map[string]any
+
+// newJSONExtra is list as events.json gives it, or nil when it is empty.
+func newJSONExtra(list []Extra, loc *time.Location) jsonExtra {
+	if len(list) == 0 {
+		return nil
+	}
+	m := make(jsonExtra, len(list))
+	for _, x := range list {
+		m[x.Key] = jsonExtraValue(x.Value, loc)
+	}
+	return m
+}
+
+func jsonExtraValue(v any, loc *time.Location) any {
+	switch v := v.(type) {
+	case date.Date:
+		return jsonDate{Value: v.ISO(loc), Precision: v.Prec.String()}
+	case []any:
+		out := make([]any, len(v))
+		for i, item := range v {
+			out[i] = jsonExtraValue(item, loc)
+		}
+		return out
+	}
+	return v
 }
 
 type jsonUpdate struct {
@@ -285,6 +318,7 @@ func (s *Site) fillJSONEvent(je *jsonEvent, e *Event) {
 		Kind: e.Kind, Status: e.Status, ClaimedBy: e.ClaimedBy, Summary: e.Summary, ContentWarning: e.ContentWarning,
 		Places: nonNil(e.Places), Actors: nonNil(e.Actors), Tags: nonNil(e.Tags), Storylines: nonNil(e.Storylines),
 		BodyHTML: string(e.Body), end: je.end,
+		Extra: newJSONExtra(e.Extra, c.Location),
 	}
 	if !e.End.IsZero() {
 		je.end = jdate(e.End, e.End.ISO(c.Location))
@@ -299,6 +333,7 @@ func (s *Site) fillJSONEvent(je *jsonEvent, e *Event) {
 			Pages: src.Pages, Reference: src.Reference,
 			PublishedEstimated: src.PublishedEstimated, Archived: src.Archived, Quote: src.Quote, Lang: src.Lang,
 			published: jdate(src.Published, src.PublishedView.ISO),
+			Extra:     newJSONExtra(src.Extra, c.Location),
 		})
 		if !src.Accessed.IsZero() {
 			sources[len(sources)-1].accessed = jdate(src.Accessed, src.Accessed.ISO(c.Location))

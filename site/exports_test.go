@@ -53,6 +53,15 @@ related = ["2025-12-talks"]
 summary = "A back\\slash, a semicolon; a comma, and\na line break."
 content_warning = "deaths of civilians"
 
+[extra]
+importance = 4
+score = 0.75
+verified = true
+checked = 2025-12-20
+at = 2025-12-19T21:15:00+02:00
+labels = ["a; b", "c,\"d\""]
+remark = "A \"quoted\"; text, with commas\nand a line"
+
 [[sources]]
 id = "kiper"
 title = "Statement"
@@ -64,6 +73,9 @@ archived = "https://web.archive.org/web/2025/https://t.me/example/1"
 quote = "seven dead"
 lang = "uk"
 
+[sources.extra]
+tier = 2
+
 [[sources]]
 id = "ap"
 title = "Toll rises"
@@ -71,6 +83,7 @@ publisher = "AP"
 url = "https://apnews.com/example"
 published = 2025-12-20
 published_estimated = true
+extra = {tier = 3, reliability = "high"}
 
 [[updates]]
 date = 2025-12-20
@@ -379,6 +392,8 @@ func TestEventsCSV(t *testing.T) {
 		"related":         "2025-12-talks",
 		"sources":         "https://t.me/example/1; https://apnews.com/example",
 		"updated":         "2025-12-23T00:00:00+02:00",
+		"extra": `{"at":{"value":"2025-12-19T21:15:00+02:00","precision":"datetime"},"checked":{"value":"2025-12-20","precision":"day"},` +
+			`"importance":4,"labels":["a; b","c,\"d\""],"remark":"A \"quoted\"; text, with commas\nand a line","score":0.75,"verified":true}`,
 	}
 	for col, v := range want {
 		if strike[col] != v {

@@ -1,6 +1,8 @@
 package site
 
 import (
+	"maps"
+	"slices"
 	"strconv"
 	"unicode/utf8"
 )
@@ -49,6 +51,9 @@ func (e *jsonEvent) appendJSON(b []byte) []byte {
 		b = appendField(b, ',', "note", u.Note)
 		return append(b, '}')
 	})
+	if len(e.Extra) > 0 {
+		b = e.Extra.appendJSON(appendKey(b, ',', "extra"))
+	}
 	b = appendField(b, ',', "body_html", e.BodyHTML)
 	return append(b, '}')
 }
@@ -94,7 +99,51 @@ func (s *jsonSource) appendJSON(b []byte) []byte {
 			b = appendField(b, ',', f.key, f.value)
 		}
 	}
+	if len(s.Extra) > 0 {
+		b = s.Extra.appendJSON(appendKey(b, ',', "extra"))
+	}
 	return append(b, '}')
+}
+
+// appendJSON appends x as a JSON object, its keys sorted.
+func (x jsonExtra) appendJSON(b []byte) []byte {
+	b = append(b, '{')
+	for i, k := range slices.Sorted(maps.Keys(x)) {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = appendJSONString(b, k)
+		b = append(b, ':')
+		b = appendExtraValue(b, x[k])
+	}
+	return append(b, '}')
+}
+
+// appendExtraValue appends a value of jsonExtra.
+func appendExtraValue(b []byte, v any) []byte {
+	switch v := v.(type) {
+	case string:
+		return appendJSONString(b, v)
+	case int64:
+		return strconv.AppendInt(b, v, 10)
+	case float64:
+		// Finite: parseExtra refuses nan and inf.
+		return strconv.AppendFloat(b, v, 'g', -1, 64)
+	case bool:
+		return strconv.AppendBool(b, v)
+	case jsonDate:
+		return v.appendJSON(b)
+	case []any:
+		b = append(b, '[')
+		for i, item := range v {
+			if i > 0 {
+				b = append(b, ',')
+			}
+			b = appendExtraValue(b, item)
+		}
+		return append(b, ']')
+	}
+	return append(b, "null"...) // no other values are made
 }
 
 func (d *jsonDate) appendJSON(b []byte) []byte {

@@ -69,7 +69,10 @@ func TestEventJSONMatchesEncoder(t *testing.T) {
 	// Every optional field both ways.
 	full := jsonEvent{End: &jsonDate{"2025-12", "month"}, ClaimedBy: "x", ContentWarning: "y", Actors: []string{}, Tags: []string{"t"}, Storylines: []string{},
 		Places: []string{"a", "b"}, Related: []string{"r"},
-		Sources: []jsonSource{{Number: 1, URL: "https://example.com/", Pages: "pp. 1-2", Reference: "ISBN 0", Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true},
+		Extra: jsonExtra{"s": "<a> & \"b\"\u2028", "n": int64(-7), "f": 1e21, "g": 0.1, "b": true, "d": jsonDate{"2025-12", "month"},
+			"list": []any{"x", int64(1), 2.5, false, jsonDate{"2025-12-19", "day"}}, "empty": []any{}},
+		Sources: []jsonSource{{Number: 1, URL: "https://example.com/", Pages: "pp. 1-2", Reference: "ISBN 0", Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true,
+			Extra: jsonExtra{"tier": "A", "z": 1e-7}},
 			{Number: 2, Pages: "p. 3", Reference: "f. 1"}, {Number: 3}},
 		Updates: []jsonUpdate{{Note: "n"}, {Note: "m"}}}
 	requireSameJSON(t, "every field", full.appendJSON(nil), full)
