@@ -30,6 +30,10 @@ type Config struct {
 	// Publishers are the [publishers."NAME"] tables, sorted by name.
 	Publishers []PublisherEntry
 	aliases    map[string]string // each alias to its publisher's name
+	// ExtraShow are the keys of the notes' [extra] tables that event
+	// pages show, in the order of [extra] show; the others are only in
+	// the data files.
+	ExtraShow []string
 }
 
 // PublisherEntry is one publisher of [publishers."NAME"]: the name its
@@ -80,13 +84,14 @@ func (c *Config) storyline(key string) *Storyline {
 }
 
 var (
-	configKeys    = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines", "publishers"}
-	kindKeys      = []string{"label", "color"}
-	storylineKeys = []string{"title", "description"}
-	publisherKeys = []string{"aliases"}
-	colorRE       = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
-	langRE        = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
-	hostRE        = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
+	configKeys      = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines", "publishers", "extra"}
+	extraConfigKeys = []string{"show"}
+	kindKeys        = []string{"label", "color"}
+	storylineKeys   = []string{"title", "description"}
+	publisherKeys   = []string{"aliases"}
+	colorRE         = regexp.MustCompile(`^#([0-9a-fA-F]{3}|[0-9a-fA-F]{6})$`)
+	langRE          = regexp.MustCompile(`^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$`)
+	hostRE          = regexp.MustCompile(`^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$`)
 )
 
 // parseConfig reads config.toml; baseURL, when not empty, overrides the
@@ -165,6 +170,21 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 	}
 	if c.CNAME != "" && !hostRE.MatchString(c.CNAME) {
 		doc.Errorf("cname", "cname %q is not a domain name: write one such as \"chronology.example.org\", without https://", c.CNAME)
+	}
+
+	if v, ok := t["extra"]; ok {
+		if x, isTable := v.(map[string]any); !isTable {
+			doc.Errorf("extra", `extra must be a table: write [extra] with show = ["importance"], the keys of the notes' [extra] that pages show`)
+		} else {
+			checkKeys(doc, "extra", x, extraConfigKeys, nil)
+			for _, k := range doc.Strings(x, "extra", "show") {
+				if slices.Contains(c.ExtraShow, k) {
+					doc.Errorf("extra.show", "extra show names %q twice: list each key once", k)
+					continue
+				}
+				c.ExtraShow = append(c.ExtraShow, k)
+			}
+		}
 	}
 
 	kinds, _ := t["kinds"].(map[string]any)

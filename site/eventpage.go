@@ -231,6 +231,13 @@ func writeEventMain(b *bytes.Buffer, e *Event, loc *time.Location) {
 		writeLinks(b, f.links)
 		b.WriteString("</dd>")
 	}
+	for _, x := range e.View.Extra() {
+		b.WriteString("\n<dt>")
+		esc(b, x.Label)
+		b.WriteString("</dt><dd>")
+		esc(b, x.Text)
+		b.WriteString("</dd>")
+	}
 	b.WriteString("\n</dl>")
 	if e.ContentWarning != "" {
 		b.WriteString("\n<p class=\"warning\"><strong>Content warning:</strong> ")

@@ -120,6 +120,10 @@ related = [%q]
 summary = %s
 content_warning = %s
 
+[extra]
+remark = %s
+score = 2
+
 [[sources]]
 id = "a"
 title = %s
@@ -130,6 +134,9 @@ pages = %s
 reference = %s
 quote = %s
 published = 2025-12-19
+
+[sources.extra]
+remark = [%s]
 
 [[sources]]
 id = "book"
@@ -146,7 +153,9 @@ note = %s
 
 Body of note %d, which cites its source.[@a] And a book.[@book]
 `, q(oneLine(text)), 10+n%10, q(text+probe), q(text+probe), q(text+probe), q(text), related, q(text), q(text),
+		q(text), // extra.remark
 		q(text), q(text+probe), n, q(text), q(text), q(text),
+		q(text),                                  // sources.extra.remark
 		q(text), q(text+probe), q(text), q(text), // the source without a url
 		q(text), n)
 }
@@ -165,6 +174,9 @@ color = "#b3261e"
 [storylines.sea]
 title = %s
 description = %s
+
+[extra]
+show = ["remark", "score"]
 `, q(text), q(text), q(text), q(text), q(text))
 }
 
@@ -175,7 +187,7 @@ func hostilePage(text string) string {
 // noteTextFields and configTextFields are the free-text fields the suite
 // fills; the counts go in the report.
 var (
-	noteTextFields   = []string{"title", "summary", "places", "actors", "tags", "claimed_by", "content_warning", "sources.title", "sources.publisher", "sources.pages", "sources.reference", "sources.quote", "updates.note"}
+	noteTextFields   = []string{"title", "summary", "places", "actors", "tags", "claimed_by", "content_warning", "sources.title", "sources.publisher", "sources.pages", "sources.reference", "sources.quote", "updates.note", "extra.remark", "sources.extra.remark"}
 	pageTextFields   = []string{"page title", "page description"}
 	configTextFields = []string{"title", "description", "kinds.label", "storylines.title", "storylines.description"}
 )
