@@ -30,6 +30,9 @@ func TestPatchMatchesFullBuild(t *testing.T) {
 			return strings.Replace(n, "\nkind = ", "\nsummary = \"Now with a summary.\"\nstatus = \"claimed\"\nclaimed_by = \"Someone new\"\nkind = ", 1)
 		}},
 		{"source title", func(n string) string { return srcTitle.ReplaceAllString(n, "$1, revised$2") }},
+		{"extra", func(n string) string {
+			return strings.Replace(n, "\n[[sources]]\n", "\n[extra]\nimportance = 5\n\n[[sources]]\nextra = {tier = \"A\"}\n", 1)
+		}},
 		{"update", func(n string) string {
 			return strings.Replace(n, "\n[[sources]]", "\n[[updates]]\ndate = 2026-01-02\nnote = \"Corrected the toll.\"\n\n[[sources]]", 1)
 		}},
