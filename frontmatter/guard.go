@@ -1,7 +1,6 @@
 package frontmatter
 
 import (
-	"math"
 	"strings"
 )
 
@@ -38,15 +37,6 @@ const (
 // nesting written (FuzzTOMLGuard); on invalid TOML the decoder stops at the
 // first mistake, before any nesting the count may have missed.
 func guard(text string) (int, over) { return scan(text, maxTOMLDepth, maxTableWork) }
-
-// nestedPast returns the line where text nests deeper than limit, or 0, so
-// that tests can pin the depth.
-func nestedPast(text string, limit int) int {
-	if line, why := scan(text, limit, math.MaxInt); why == tooDeep {
-		return line
-	}
-	return 0
-}
 
 // scan is guard for any limits.
 func scan(text string, limit, work int) (int, over) {

@@ -2,6 +2,7 @@ package frontmatter
 
 import (
 	"fmt"
+	"math"
 	"strings"
 	"testing"
 	"time"
@@ -323,4 +324,13 @@ func BenchmarkDecodeWorst(b *testing.B) {
 			}
 		})
 	}
+}
+
+// nestedPast returns the line where text nests deeper than limit, or 0, so
+// that tests can pin the depth.
+func nestedPast(text string, limit int) int {
+	if line, why := scan(text, limit, math.MaxInt); why == tooDeep {
+		return line
+	}
+	return 0
 }
