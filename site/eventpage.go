@@ -499,22 +499,14 @@ func writeSource(b *bytes.Buffer, src *Source, loc *time.Location) {
 		b.WriteString("<a href=\"")
 		escURL(b, src.URL)
 		b.WriteString("\" rel=\"noopener noreferrer\"")
-		if src.Lang != "" {
-			b.WriteString(" hreflang=\"")
-			esc(b, src.Lang)
-			b.WriteString("\"")
-		}
+		writeAttr(b, "hreflang", src.Lang)
 		b.WriteString(">")
 		esc(b, src.Title)
 		b.WriteString("</a>")
 	} else {
 		// Nowhere to link to: the title as the name of a work.
 		b.WriteString("<cite")
-		if src.Lang != "" {
-			b.WriteString(" lang=\"")
-			esc(b, src.Lang)
-			b.WriteString("\"")
-		}
+		writeAttr(b, "lang", src.Lang)
 		b.WriteString(">")
 		esc(b, src.Title)
 		b.WriteString("</cite>")
@@ -577,6 +569,16 @@ func writeMeta(b *bytes.Buffer, attr, name, content string) {
 	writeStrings(b, "\n<meta ", attr, "=\"", name, "\" content=\"")
 	esc(b, content)
 	b.WriteString("\">")
+}
+
+// writeAttr writes ` name="value"`, value escaped, or nothing for an
+// empty value, as a template's {{with}} around the attribute does.
+func writeAttr(b *bytes.Buffer, name, value string) {
+	if value != "" {
+		writeStrings(b, " ", name, "=\"")
+		esc(b, value)
+		b.WriteString("\"")
+	}
 }
 
 // writeA writes a link, <a{attrs} href="url">{before}text{after}</a>, with
