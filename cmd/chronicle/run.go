@@ -26,6 +26,7 @@ Usage:
   chronicle links    check the sources' links: gone, not answering, moved
   chronicle serve    preview the site, rebuilt and reloaded on every save
   chronicle new      write the skeleton of a new note into content/
+  chronicle import   bring events from TimelineJS or another chronology
   chronicle version  print the version
 
 Run "chronicle <command> -h" for a command's flags.
@@ -50,6 +51,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		return cmdServe(args[1:], stdout, stderr)
 	case "new":
 		return cmdNew(args[1:], stdout, stderr)
+	case "import":
+		return cmdImport(args[1:], stdout, stderr)
 	case "version", "-version", "--version":
 		fmt.Fprintln(stdout, "chronicle", version())
 		return 0
