@@ -135,8 +135,8 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 		if doc.HTML != e.BodyHTML {
 			n.guessf("body", "body not reproduced exactly", "its Markdown renders differently from body_html")
 		}
-		for tag := range conv.dropped {
-			n.guessf("body", "HTML kept as text", "%s", tag)
+		for _, tag := range sortedKeys(conv.dropped) {
+			n.guessf("body", "HTML kept as text: "+tag, "")
 		}
 		if doc.Summary != e.Summary {
 			n.summary = e.Summary
@@ -301,6 +301,15 @@ func readChronicleCSV(name string, data []byte, r *reading) {
 		}
 		r.notes = append(r.notes, n)
 	}
+}
+
+func sortedKeys(m map[string]bool) []string {
+	keys := make([]string, 0, len(m))
+	for k := range m {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	return keys
 }
 
 func split(s string) []string {

@@ -56,11 +56,12 @@ type tlSlide struct {
 	Text        *struct{ Headline, Text string }
 	Media       *tlMedia
 	Group       string
-	DisplayDate string          `json:"display_date"`
-	Background  json.RawMessage `json:"background"`
-	Autolink    *bool           `json:"autolink"`
-	UniqueID    string          `json:"unique_id"`
-	Type        string          `json:"type"` // only from the sheet: title, era
+	DisplayDate string                 `json:"display_date"`
+	Background  json.RawMessage        `json:"background"`
+	Autolink    *bool                  `json:"autolink"`
+	UniqueID    string                 `json:"unique_id"`
+	Location    *struct{ Name string } // StoryMapJS-style slides carry one
+	Type        string                 `json:"type"` // only from the sheet: title, era
 }
 
 type tlTimeline struct {
@@ -232,8 +233,11 @@ func (r *reading) slide(at string, s *tlSlide) {
 			n.guessf("media", "media thumbnail and alt text left out", "")
 		}
 	}
-	for tag := range conv.dropped {
-		n.guessf("text", "HTML kept as text", "%s", tag)
+	for _, tag := range sortedKeys(conv.dropped) {
+		n.guessf("text", "HTML kept as text: "+tag, "")
+	}
+	if s.Location != nil && s.Location.Name != "" {
+		n.places = []string{s.Location.Name}
 	}
 	if len(n.sources) == 0 {
 		n.guessf("sources", "no source: no media and no links", "")
