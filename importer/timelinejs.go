@@ -30,7 +30,9 @@ func (f *flex) UnmarshalJSON(b []byte) error {
 	default:
 		var n json.Number
 		if err := json.Unmarshal(b, &n); err != nil {
-			return fmt.Errorf("want a number or a string, not %s", b)
+			// Said with the value's JSON path when it is read.
+			*f = flex(b)
+			return nil
 		}
 		*f = flex(n)
 	}
@@ -173,12 +175,19 @@ func (r *reading) slide(at string, s *tlSlide) {
 		return
 	}
 	var why string
-	if n.date, why = tlToDate(s.StartDate); why != "" {
+	var bad bool
+	if n.date, why, bad = tlToDate(s.StartDate); bad {
+		r.errorf("%s.start_date: %s", at, why)
+		return
+	} else if why != "" {
 		r.left("start_date", "date Chronicle cannot hold yet: event skipped", at+": "+why)
 		return
 	}
 	if s.EndDate != nil && s.EndDate.Year != "" {
-		if n.end, why = tlToDate(s.EndDate); why != "" {
+		if n.end, why, bad = tlToDate(s.EndDate); bad {
+			r.errorf("%s.end_date: %s", at, why)
+			return
+		} else if why != "" {
 			r.left("end_date", "end date Chronicle cannot hold yet: event skipped", at+": "+why)
 			return
 		}
@@ -277,26 +286,27 @@ func (c *mdConv) convertInline(src string) string {
 	return strings.Join(strings.Fields(c.convert(src)), " ")
 }
 
-// tlToDate converts a TimelineJS date, or says why it cannot.
-func tlToDate(t *tlDate) (date.Date, string) {
+// tlToDate converts a TimelineJS date, or says why it cannot: bad when
+// the date is wrong in the file, rather than one Chronicle cannot hold yet.
+func tlToDate(t *tlDate) (d date.Date, why string, bad bool) {
 	num := func(f flex, what string) (int, bool, string) {
 		if f == "" {
 			return 0, false, ""
 		}
 		v, err := strconv.Atoi(strings.TrimSuffix(string(f), ".0"))
 		if err != nil {
-			return 0, false, fmt.Sprintf("%s %q is not a whole number", what, f)
+			return 0, false, fmt.Sprintf("%s %s is not a whole number: write it in digits, such as \"year\": \"1815\"", what, strconv.Quote(string(f)))
 		}
 		return v, true, ""
 	}
 	y, _, why := num(t.Year, "year")
 	if why != "" {
-		return date.Date{}, why
+		return date.Date{}, why, true
 	}
 	if y < 1000 || y > 9999 {
-		return date.Date{}, fmt.Sprintf("year %d: Chronicle's dates run from 1000 to 9999 for now", y)
+		return date.Date{}, fmt.Sprintf("year %d: Chronicle's dates run from 1000 to 9999 for now", y), false
 	}
-	d := date.Date{Year: y, Prec: date.Year}
+	d = date.Date{Year: y, Prec: date.Year}
 	parts := []struct {
 		f    flex
 		what string
@@ -306,7 +316,7 @@ func tlToDate(t *tlDate) (date.Date, string) {
 	for _, p := range parts {
 		v, ok, why := num(p.f, p.what)
 		if why != "" {
-			return date.Date{}, why
+			return date.Date{}, why, true
 		}
 		if !ok {
 			break
@@ -319,9 +329,9 @@ func tlToDate(t *tlDate) (date.Date, string) {
 	}
 	check := time.Date(d.Year, time.Month(max(d.Month, 1)), max(d.Day, 1), d.Hour, d.Min, d.Sec, 0, time.UTC)
 	if check.Month() != time.Month(max(d.Month, 1)) || check.Day() != max(d.Day, 1) || check.Hour() != d.Hour || check.Minute() != d.Min || d.Month > 12 {
-		return date.Date{}, fmt.Sprintf("%s is not a date of the calendar", d)
+		return date.Date{}, fmt.Sprintf("%s is not a date of the calendar: correct the month, day or time", d), true
 	}
-	return d, ""
+	return d, "", false
 }
 
 // guessSource makes a source of an address: its publisher is the host,
