@@ -82,7 +82,6 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 		r.errorf("%s: version %d: this chronicle reads events.json version 1; import it with the chronicle that wrote it", name, s.Version)
 		return
 	}
-	r.timezone = s.Timezone
 	for i, e := range s.Events {
 		at := fmt.Sprintf("%s: events[%d] (%s)", name, i, e.ID)
 		n := &note{from: at, wantID: e.ID, ident: "chronicle:" + e.ID,
@@ -142,6 +141,9 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 			n.summary = e.Summary
 		}
 		r.notes = append(r.notes, n)
+		if n.date.Prec == date.Offset && s.Timezone != r.siteTZ {
+			r.notices.add(fmt.Sprintf("times keep their instant, shown on this site's clock (%s) rather than events.json's (%s)", firstOf(r.siteTZ, "UTC"), s.Timezone), n.from)
+		}
 	}
 }
 

@@ -61,7 +61,8 @@ type reading struct {
 	groupAsKind       bool
 	lang              string
 	loc               *time.Location
-	timezone          string // events.json's, to compare with the site's
+	siteTZ            string  // config.toml's timezone
+	notices           tallies // what the user should know of the whole import
 }
 
 func (r *reading) errorf(format string, args ...any) {
@@ -96,7 +97,7 @@ func Run(dir string, files []string, opts Options) (*Report, error) {
 	if err != nil {
 		return nil, err
 	}
-	r := &reading{kind: opts.Kind, kindGiven: opts.Kind != "", groupAsKind: opts.GroupAsKind, lang: cfg.language, loc: cfg.loc}
+	r := &reading{kind: opts.Kind, kindGiven: opts.Kind != "", groupAsKind: opts.GroupAsKind, lang: cfg.language, loc: cfg.loc, siteTZ: cfg.timezone}
 	if r.kind == "" {
 		r.kind = cfg.kinds[0]
 	}

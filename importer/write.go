@@ -20,7 +20,7 @@ type Report struct {
 	written                  []string // paths of the notes written
 	keptPaths                []string
 	guesses                  tallies // by kind of guess, with example files
-	skipped, config          tallies
+	skipped, config, notices tallies
 	configAdded              string // the tables appended to config.toml
 	configPaste              string // the tables to paste, when they could not be appended
 }
@@ -64,7 +64,7 @@ func (r *reading) configGuess(kind, key string) { r.config.add(kind, key) }
 // write writes config.toml's new tables, then each new note, each file
 // whole or not at all, and never over a file.
 func (p *plan) write() (*Report, error) {
-	rep := &Report{skipped: p.r.skipped, config: p.r.config}
+	rep := &Report{skipped: p.r.skipped, config: p.r.config, notices: p.r.notices}
 	if p.addTOML != "" {
 		if err := p.appendConfig(); err != nil {
 			rep.configPaste = p.addTOML
@@ -206,6 +206,10 @@ func (rep *Report) Print(w io.Writer) {
 	if len(rep.config.order) > 0 {
 		fmt.Fprintln(w, "\nGuessed in config.toml:")
 		rep.config.print(w)
+	}
+	if len(rep.notices.order) > 0 {
+		fmt.Fprintln(w, "\nOf note:")
+		rep.notices.print(w)
 	}
 }
 
