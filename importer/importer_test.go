@@ -175,3 +175,26 @@ func TestNeverOverwrites(t *testing.T) {
 		t.Errorf("the edited note changed")
 	}
 }
+
+// TestNoIDSameEvent: an event without a unique_id is known again by its
+// title and date, so an edited note is kept rather than imported twice.
+func TestNoIDSameEvent(t *testing.T) {
+	dir := initSite(t)
+	in := writeTemp(t, "tl.json", []byte(`{"events": [{"start_date": {"year": "1900", "month": "5"}, "text": {"headline": "Fair opens"}}]}`))
+	if _, err := Run(dir, []string{in}, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "content/1900/05/1900-05-fair-opens.md")
+	text, err := os.ReadFile(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(p, bytes.Replace(text, []byte("draft = true"), []byte("draft = false"), 1), 0o644)
+	rep, err := Run(dir, []string{in}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Written != 0 || rep.Kept != 1 {
+		t.Errorf("written %d, kept %d: want the edited note kept", rep.Written, rep.Kept)
+	}
+}

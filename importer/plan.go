@@ -81,7 +81,7 @@ func newPlan(dir string, cfg *config, r *reading) (*plan, error) {
 					it.state = unchanged
 					break
 				}
-				if sameEvent(old, cand, n) {
+				if sameEvent(old, n) {
 					it.state = kept
 					break
 				}
@@ -159,16 +159,17 @@ func scanIDs(dir string) (map[string]string, error) {
 	return ids, err
 }
 
-// sameEvent reports whether the note in old, whose id is id, is of the
-// event n was read from: the same TimelineJS unique_id, or for
-// Chronicle's own files the same id and title.
-func sameEvent(old []byte, id string, n *note) bool {
+// sameEvent reports whether the note in old is of the event n was read
+// from: the same TimelineJS unique_id when n has one, else the same title
+// and date (an event without an id of its own is known by these).
+func sameEvent(old []byte, n *note) bool {
 	front, ok := frontMatter(old)
-	if !ok || n.ident == "" {
+	if !ok {
 		return false
 	}
 	var fm struct {
 		Title string
+		Date  any
 		Extra map[string]any
 	}
 	if _, err := toml.Decode(front, &fm); err != nil {
@@ -178,7 +179,8 @@ func sameEvent(old []byte, id string, n *note) bool {
 		v, _ := fm.Extra["timelinejs_id"].(string)
 		return v == tl
 	}
-	return id == n.wantID && fm.Title == n.title
+	d, err := date.FromTOML(fm.Date)
+	return err == nil && fm.Title == n.title && d == n.date
 }
 
 func frontMatter(text []byte) (string, bool) {
