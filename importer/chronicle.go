@@ -83,25 +83,27 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 		return
 	}
 	for i, e := range s.Events {
-		at := fmt.Sprintf("%s: events[%d] (%s)", name, i, e.ID)
-		n := &note{from: at, wantID: e.ID, ident: "chronicle:" + e.ID,
+		// Messages name the JSON path, then the event's id to find it by.
+		at := fmt.Sprintf("%s: events[%d]", name, i)
+		fix := fmt.Sprintf(" (event %s): correct it in the file, or export it again", e.ID)
+		n := &note{from: at + " (" + e.ID + ")", wantID: e.ID, ident: "chronicle:" + e.ID,
 			title: e.Title, kind: e.Kind, status: e.Status, claimedBy: e.ClaimedBy, contentWarning: e.ContentWarning,
 			places: e.Places, actors: e.Actors, tags: e.Tags, storylines: e.Storylines, related: e.Related}
 		var err error
 		if n.date, err = cjParseDate(e.Date); err != nil {
-			r.errorf("%s.date: %v", at, err)
+			r.errorf("%s.date: %v%s", at, err, fix)
 			continue
 		}
 		if e.End != nil {
 			if n.end, err = cjParseDate(*e.End); err != nil {
-				r.errorf("%s.end: %v", at, err)
+				r.errorf("%s.end: %v%s", at, err, fix)
 				continue
 			}
 		}
 		for _, u := range e.Updates {
 			d, err := cjParseDate(u.Date)
 			if err != nil {
-				r.errorf("%s.updates: %v", at, err)
+				r.errorf("%s.updates: %v%s", at, err, fix)
 				continue
 			}
 			n.updates = append(n.updates, update{d, u.Note})
@@ -119,7 +121,7 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 			}{{src.Published, &s.published}, {src.Accessed, &s.accessed}} {
 				if d.in != nil {
 					if *d.out, err = cjParseDate(*d.in); err != nil {
-						r.errorf("%s.sources[%d]: %v", at, j, err)
+						r.errorf("%s.sources[%d]: %v%s", at, j, err, fix)
 					}
 				}
 			}

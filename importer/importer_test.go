@@ -198,3 +198,22 @@ func TestNoIDSameEvent(t *testing.T) {
 		t.Errorf("written %d, kept %d: want the edited note kept", rep.Written, rep.Kept)
 	}
 }
+
+// TestBadChronicleJSON: a wrong date in events.json is named by its JSON
+// path and the event's id.
+func TestBadChronicleJSON(t *testing.T) {
+	dir := initSite(t)
+	in := writeTemp(t, "events.json", []byte(`{"version": 1, "timezone": "UTC", "events": [
+ {"id": "a", "title": "A", "date": {"value": "2025-13-01", "precision": "day"}, "kind": "milestone", "status": "reported", "summary": "", "sources": [], "updates": [], "body_html": ""},
+ {"id": "b", "title": "B", "date": {"value": "2025", "precision": "decade"}, "kind": "milestone", "status": "reported", "summary": "", "sources": [], "updates": [], "body_html": ""}
+]}`))
+	_, err := Run(dir, []string{in}, Options{})
+	if err == nil {
+		t.Fatal("no error")
+	}
+	for _, want := range []string{"events[0].date:", "(event a)", `events[1].date: precision "decade"`, "(event b)"} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error lacks %q:\n%v", want, err)
+		}
+	}
+}
