@@ -94,11 +94,11 @@ const maxInsets = 6
 func Map(outlines *Outlines, points []Point, opt Options) []byte {
 	m := newDrawer(outlines, opt)
 	pts := sorted(points)
-	far := opt.FarKm
-	if far <= 0 {
-		far = 700
+	farKm := opt.FarKm
+	if farKm <= 0 {
+		farKm = 700
 	}
-	groups := clusters(pts, far)
+	groups := clusters(pts, farKm)
 	maxCount := 1
 	for _, p := range pts {
 		maxCount = max(maxCount, p.Count)
@@ -126,7 +126,13 @@ func Map(outlines *Outlines, points []Point, opt Options) []byte {
 	mainBox := box{0, 0, W, math.Round(h)}
 	m.panel(mainBox, main, minLon, minLat, maxLon, maxLat, maxR+6)
 	y := mainBox.h
-	insets := groups[min(len(groups), 1):]
+	// Far places are grouped again at a coarser scale, so that Washington and
+	// Miami share one inset rather than taking two.
+	var far []Point
+	for _, g := range groups[min(len(groups), 1):] {
+		far = append(far, g...)
+	}
+	insets := clusters(sorted(far), 3*farKm)
 	left := 0
 	if len(insets) > maxInsets {
 		for _, g := range insets[maxInsets:] {
