@@ -69,7 +69,7 @@ func (m *drawer) land(p projection, b box) {
 		d.WriteString("z")
 	}
 	if d.Len() > 0 {
-		fmt.Fprintf(&m.body, `<path d="%s" fill="#f3efe6" stroke="#b9b2a3" stroke-width="0.6" stroke-linejoin="round"/>`+"\n", d.String())
+		fmt.Fprintf(&m.body, `<path class="geo-land" d="%s" fill="#f3efe6" stroke="#b9b2a3" stroke-width="0.6" stroke-linejoin="round"/>`+"\n", d.String())
 	}
 }
 

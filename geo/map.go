@@ -90,7 +90,10 @@ const maxInsets = 6
 // pixels: one panel fitted to the main cluster of places, insets below it for
 // clusters far from it, and a legend of the kinds. Each marker's area is
 // proportional to its count and each is a link to its URL. The output depends
-// only on the arguments: the same input gives the same bytes.
+// only on the arguments: the same input gives the same bytes. Colours are
+// presentation attributes (the CSP forbids inline styles) and every part has a
+// class (geo-sea, geo-land, geo-frame, geo-mark, geo-city..., geo-label) so
+// that the site's stylesheet can restyle it for dark mode and print.
 func Map(outlines *Outlines, points []Point, opt Options) []byte {
 	m := newDrawer(outlines, opt)
 	pts := sorted(points)
@@ -202,7 +205,7 @@ func (m *drawer) panel(b box, pts []Point, minLon, minLat, maxLon, maxLat, margi
 	fmt.Fprintf(&m.body, `<clipPath id="%s"><rect x="%s" y="%s" width="%s" height="%s"/></clipPath>`+"\n",
 		clip, f(b.x), f(b.y), f(b.w), f(b.h))
 	fmt.Fprintf(&m.body, `<g clip-path="url(#%s)">`+"\n", clip)
-	fmt.Fprintf(&m.body, `<rect x="%s" y="%s" width="%s" height="%s" fill="#dcebf5"/>`+"\n", f(b.x), f(b.y), f(b.w), f(b.h))
+	fmt.Fprintf(&m.body, `<rect x="%s" y="%s" width="%s" height="%s" class="geo-sea" fill="#dcebf5"/>`+"\n", f(b.x), f(b.y), f(b.w), f(b.h))
 	if m.out != nil {
 		m.land(p, b)
 	}
@@ -215,7 +218,7 @@ func (m *drawer) panel(b box, pts []Point, minLon, minLat, maxLon, maxLat, margi
 		m.marker(pt, x, y, r)
 	}
 	m.body.WriteString("</g>\n")
-	fmt.Fprintf(&m.body, `<rect x="%s" y="%s" width="%s" height="%s" fill="none" stroke="#767676"/>`+"\n",
+	fmt.Fprintf(&m.body, `<rect x="%s" y="%s" width="%s" height="%s" class="geo-frame" fill="none" stroke="#767676"/>`+"\n",
 		f(b.x+0.5), f(b.y+0.5), f(b.w-1), f(b.h-1))
 	m.labels(p, b, pts, marks)
 }
@@ -230,7 +233,7 @@ func (m *drawer) marker(pt Point, x, y, r float64) {
 		fmt.Fprintf(&m.body, `<g role="img" aria-label="%s">`, esc(name))
 	}
 	fmt.Fprintf(&m.body, `<title>%s</title>`, esc(name))
-	m.body.WriteString(shape(st, x, y, r, ` fill-opacity="0.85" stroke="#fff" stroke-width="1"`))
+	m.body.WriteString(shape(st, x, y, r, ` class="geo-mark geo-`+st.label+`" fill-opacity="0.85" stroke="#fff" stroke-width="1"`))
 	if pt.URL != "" {
 		m.body.WriteString("</a>\n")
 	} else {
@@ -319,7 +322,7 @@ func (m *drawer) labels(p projection, b box, pts []Point, marks []box) {
 			case "middle":
 				tx = c.b.x + tw/2
 			}
-			m.text(tx, c.b.y+th*0.82, c.anchor, pt.Name, ` aria-hidden="true" stroke="#fff" stroke-width="3" paint-order="stroke"`)
+			m.text(tx, c.b.y+th*0.82, c.anchor, pt.Name, ` class="geo-label" aria-hidden="true" stroke="#fff" stroke-width="3" paint-order="stroke"`)
 			placed = append(placed, c.b)
 			break
 		}
@@ -376,7 +379,7 @@ func (m *drawer) finish(opt Options, pts []Point, h float64) []byte {
 	}
 	var out strings.Builder
 	h = math.Ceil(h)
-	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 %s %s" width="%s" height="%s" font-family="sans-serif" font-size="%s" fill="#1a1a1a" aria-labelledby="%s-t %s-d">`+"\n",
+	fmt.Fprintf(&out, `<svg xmlns="http://www.w3.org/2000/svg" class="geo-map" viewBox="0 0 %s %s" width="%s" height="%s" font-family="sans-serif" font-size="%s" fill="#1a1a1a" aria-labelledby="%s-t %s-d">`+"\n",
 		f(m.w), f(h), f(m.w), f(h), f(m.fs), m.id, m.id)
 	fmt.Fprintf(&out, `<title id="%s-t">%s</title>`+"\n", m.id, esc(title))
 	fmt.Fprintf(&out, `<desc id="%s-d">%s</desc>`+"\n", m.id, esc(desc))

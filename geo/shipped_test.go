@@ -106,3 +106,37 @@ func TestShippedMap(t *testing.T) {
 		t.Fatalf("rows not sorted by count: %+v", rows)
 	}
 }
+
+// TestShippedPlacesCovered checks that every place the shipped notes name is
+// either located in places.toml or listed there as without coordinates, so a
+// new place in content/ is not silently left off the map.
+func TestShippedPlacesCovered(t *testing.T) {
+	src, err := os.ReadFile("../places.toml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	places, err := ParsePlaces("places.toml", src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	line := regexp.MustCompile(`(?m)^places = \[(.*)\]`)
+	name := regexp.MustCompile(`"([^"]+)"`)
+	err = filepath.WalkDir("../content", func(path string, d os.DirEntry, err error) error {
+		if err != nil || d.IsDir() || !strings.HasSuffix(path, ".md") {
+			return err
+		}
+		b, err := os.ReadFile(path)
+		if m := line.FindSubmatch(b); m != nil {
+			for _, n := range name.FindAllSubmatch(m[1], -1) {
+				p := string(n[1])
+				if _, ok := places.Find(p); !ok && !bytes.Contains(src, []byte("\n#   "+p+":")) {
+					t.Errorf("%s: place %q is neither in places.toml nor listed there as without coordinates (run scripts/geo-places.sh)", path, p)
+				}
+			}
+		}
+		return err
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

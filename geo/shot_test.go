@@ -26,13 +26,18 @@ func TestShippedMapScreenshots(t *testing.T) {
 	for _, w := range []int{390, 1280} {
 		svg := Map(NaturalEarth(), pts, Options{Width: w, Title: "Where the events happened"})
 		page := fmt.Sprintf(`<!doctype html><html lang="en"><meta name="viewport" content="width=device-width">`+
-			`<title>map</title><body style="margin:0"><figure style="margin:0">%s</figure></body></html>`, svg)
+			`<title>map</title><link rel="stylesheet" href="/s.css"><body><figure>%s</figure></body></html>`, svg)
 		mux.HandleFunc(fmt.Sprintf("/%d/", w), func(rw http.ResponseWriter, _ *http.Request) {
 			rw.Header().Set("Content-Type", "text/html; charset=utf-8")
 			rw.Header().Set("Content-Security-Policy", "default-src 'self'")
 			_, _ = rw.Write([]byte(page))
 		})
 	}
+	// An external sheet, as the CSP allows: the map scales down with its page.
+	mux.HandleFunc("/s.css", func(rw http.ResponseWriter, _ *http.Request) {
+		rw.Header().Set("Content-Type", "text/css")
+		_, _ = rw.Write([]byte("body,figure{margin:0} svg{max-width:100%;height:auto;display:block}"))
+	})
 	srv := httptest.NewServer(mux)
 	defer srv.Close()
 	ctx := browser.New(t)
