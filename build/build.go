@@ -71,12 +71,12 @@ func Run(ctx context.Context, opts Options) (*Report, error) {
 	}
 	// Files go to disk as they are rendered, so a large site is never held
 	// in memory whole; the swap makes it appear all at once.
-	var res *site.Result
+	var res *Result
 	done := make(chan struct{})
 	go func() {
 		defer close(done)
-		var o *site.Output
-		if o, err = site.Prepare(fsys, site.Options{BaseURL: opts.BaseURL, Drafts: opts.Drafts}); err != nil {
+		var o *Output
+		if o, err = Prepare(fsys, site.Options{BaseURL: opts.BaseURL, Drafts: opts.Drafts}); err != nil {
 			return
 		}
 		renderingMemory()

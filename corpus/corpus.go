@@ -170,7 +170,7 @@ func note(r *rand.Rand, i, n int, d time.Time) string {
 
 func word(r *rand.Rand) string { return words[r.IntN(len(words))] }
 
-// FS returns a whole site of n notes, ready for site.Build.
+// FS returns a whole site of n notes, ready for build.Build.
 func FS(n int, seed uint64) fstest.MapFS {
 	fsys := fstest.MapFS{"config.toml": {Data: []byte(Config)}}
 	for p, text := range Notes(n, seed) {

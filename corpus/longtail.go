@@ -74,7 +74,7 @@ func LongTailNotes(n int, seed uint64) map[string]string {
 }
 
 // LongTailFS returns a whole long-tail site of n notes, ready for
-// site.Build; FS's counterpart.
+// build.Build; FS's counterpart.
 func LongTailFS(n int, seed uint64) fstest.MapFS {
 	fsys := fstest.MapFS{"config.toml": {Data: []byte(LongTailConfig(n, seed))}}
 	for p, text := range LongTailNotes(n, seed) {

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/BurntSushi/toml"
+	"github.com/chronicle-tools/chronicle/build"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
@@ -168,14 +169,14 @@ func TestSkeletonChecks(t *testing.T) {
 		if diags := site.Check(fsys, site.Options{Drafts: true}); len(diags) > 0 {
 			t.Errorf("check -drafts on the skeleton:\n%v\n%s", diags, n.Content)
 		}
-		res, err := site.Build(fsys, site.Options{})
+		res, err := build.Build(fsys, site.Options{})
 		if err != nil {
 			t.Fatal(err)
 		}
 		if len(res.Site.Events) != 0 {
 			t.Error("the skeleton was built without -drafts")
 		}
-		res, err = site.Build(fsys, site.Options{Drafts: true})
+		res, err = build.Build(fsys, site.Options{Drafts: true})
 		if err != nil {
 			t.Fatal(err)
 		}

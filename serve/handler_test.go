@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chronicle-tools/chronicle/build"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
@@ -105,7 +106,7 @@ func TestContentTypes(t *testing.T) {
 func TestServesWhatBuildWrites(t *testing.T) {
 	dir := smallSite(t)
 	s := built(t, dir)
-	res, err := site.Build(os.DirFS(dir), site.Options{})
+	res, err := build.Build(os.DirFS(dir), site.Options{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -233,7 +234,7 @@ func TestTemplateFailsOnSomePages(t *testing.T) {
 	if w := get(s, "GET", "/chronology/"); w.Code != http.StatusOK {
 		t.Errorf("GET /chronology/: %d, want 200", w.Code)
 	}
-	if _, err := site.Build(os.DirFS(dir), site.Options{}); err == nil {
+	if _, err := build.Build(os.DirFS(dir), site.Options{}); err == nil {
 		t.Error("a build of the same site succeeded")
 	}
 }

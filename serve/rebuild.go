@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/chronicle-tools/chronicle/build"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
@@ -75,7 +76,7 @@ func (s *Server) rebuild(changed []string) {
 
 // patch applies an edit of what notes show to the last build, if it
 // succeeded; ok is false when the edit needs a full build.
-func (s *Server) patch(prev *snapshot, changed []string) (out *site.Output, ok bool) {
+func (s *Server) patch(prev *snapshot, changed []string) (out *build.Output, ok bool) {
 	if prev == nil || prev.out == nil || prev.problems != nil {
 		return nil, false
 	}
@@ -92,13 +93,13 @@ func (s *Server) patch(prev *snapshot, changed []string) (out *site.Output, ok b
 // build checks the whole site; files are rendered as they are asked for. A
 // panic in the engine (a bug) becomes a problem on the page rather than the
 // end of the server.
-func (s *Server) build() (out *site.Output, err error) {
+func (s *Server) build() (out *build.Output, err error) {
 	defer func() {
 		if v := recover(); v != nil {
 			out, err = nil, fmt.Errorf("the engine failed: %v\n%s", v, debug.Stack())
 		}
 	}()
-	return site.Prepare(s.fsys, s.options())
+	return build.Prepare(s.fsys, s.options())
 }
 
 func (s *Server) options() site.Options {

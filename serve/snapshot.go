@@ -6,7 +6,7 @@ import (
 	"net/url"
 	"sync"
 
-	"github.com/chronicle-tools/chronicle/site"
+	"github.com/chronicle-tools/chronicle/build"
 )
 
 // A snapshot is what the server shows at one moment: the files of the last
@@ -14,12 +14,12 @@ import (
 // rendered the first time it is asked for, and kept; otherwise a snapshot
 // never changes once stored; a rebuild stores a new one.
 type snapshot struct {
-	id       string       // this build's id, which the pages' script compares
-	out      *site.Output // the last good build; nil when none succeeded
-	rendered *sync.Map    // output path -> []byte, the files of out rendered so far
-	base     string       // the base path of those files, escaped: "/chronology/"
-	rawBase  string       // the same, unescaped, to match a request's path
-	problems []problem    // nil when the latest build succeeded
+	id       string        // this build's id, which the pages' script compares
+	out      *build.Output // the last good build; nil when none succeeded
+	rendered *sync.Map     // output path -> []byte, the files of out rendered so far
+	base     string        // the base path of those files, escaped: "/chronology/"
+	rawBase  string        // the same, unescaped, to match a request's path
+	problems []problem     // nil when the latest build succeeded
 
 	inject    []byte // added before </body> of every HTML page
 	errorPage []byte // the page for every path when out is nil

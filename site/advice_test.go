@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 )
 
 // TestSuggest holds the advice for unknown words to what an author meant:
@@ -145,10 +147,10 @@ func TestNearestID(t *testing.T) {
 // messages of check, each with its line.
 func TestAdviceInMessages(t *testing.T) {
 	repl := func(old, new string) string {
-		if !strings.Contains(note, old) {
+		if !strings.Contains(testsite.Note, old) {
 			panic("no " + old)
 		}
-		return strings.Replace(note, old, new, 1)
+		return strings.Replace(testsite.Note, old, new, 1)
 	}
 	tests := []struct {
 		name      string
@@ -169,16 +171,16 @@ func TestAdviceInMessages(t *testing.T) {
 			`content/a.md:12: unknown key "link" (did you mean "url"?)`, ""},
 		{"a related id that shares only the date",
 			map[string]string{"content/2025-12-19-port-strike.md": repl(`kind = "strike"`, "kind = \"strike\"\nrelated = [\"2025-12-19-geneva-talks\"]"),
-				"content/2025-12-19-tanker-strike.md": note},
+				"content/2025-12-19-tanker-strike.md": testsite.Note},
 			`content/2025-12-19-port-strike.md:5: related names "2025-12-19-geneva-talks", but no note has that id: ids are file names without .md`, "did you mean"},
 		{"a related id with a typo in its slug",
 			map[string]string{"content/2025-12-19-port-strike.md": repl(`kind = "strike"`, "kind = \"strike\"\nrelated = [\"2025-12-19-tanker-strik\"]"),
-				"content/2025-12-19-tanker-strike.md": note},
+				"content/2025-12-19-tanker-strike.md": testsite.Note},
 			`related names "2025-12-19-tanker-strik", but no note has that id (did you mean "2025-12-19-tanker-strike"?)`, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			diags := Check(testFS(tt.files), Options{})
+			diags := Check(testsite.FS(tt.files), Options{})
 			got := diags.Error()
 			if !strings.Contains(got, tt.want) {
 				t.Errorf("want a problem containing\n  %s\ngot\n  %s", tt.want, strings.ReplaceAll(got, "\n", "\n  "))
@@ -197,7 +199,7 @@ func TestAdviceInMessages(t *testing.T) {
 // majority spelling, whichever came first in time.
 func TestSpellingClash(t *testing.T) {
 	withPlace := func(day int, place string) string {
-		return strings.NewReplacer("2025-12-19", fmt.Sprintf("2025-12-%02d", day), `"Odesa region"`, fmt.Sprintf("%q", place)).Replace(note)
+		return strings.NewReplacer("2025-12-19", fmt.Sprintf("2025-12-%02d", day), `"Odesa region"`, fmt.Sprintf("%q", place)).Replace(testsite.Note)
 	}
 	tests := []struct {
 		name  string
@@ -225,7 +227,7 @@ func TestSpellingClash(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			diags := Check(testFS(tt.files), Options{})
+			diags := Check(testsite.FS(tt.files), Options{})
 			if diags.Errors() != 1 || diags[0].String() != tt.want {
 				t.Errorf("want the one error\n  %s\ngot\n  %s", tt.want, strings.ReplaceAll(diags.Error(), "\n", "\n  "))
 			}
@@ -241,7 +243,7 @@ func TestSpellingClash(t *testing.T) {
 		}
 		files[fmt.Sprintf("content/n%03d.md", i)] = withPlace(1+i%28, place)
 	}
-	diags := Check(testFS(files), Options{})
+	diags := Check(testsite.FS(files), Options{})
 	if diags.Errors() != 1 || !strings.Contains(diags[0].Msg, `"Odesa Region" (in 2 notes, the first this one) and "Odesa region" (in 333 notes,`) {
 		t.Errorf("want one error for 333 and 2 spellings, got %d:\n%s", diags.Errors(), diags)
 	}

@@ -65,7 +65,8 @@ type Storyline struct {
 	Key, Title, Description string
 }
 
-func (c *Config) kind(key string) *Kind {
+// Kind returns the kind with the given key, or nil.
+func (c *Config) Kind(key string) *Kind {
 	for i := range c.Kinds {
 		if c.Kinds[i].Key == key {
 			return &c.Kinds[i]
@@ -74,7 +75,8 @@ func (c *Config) kind(key string) *Kind {
 	return nil
 }
 
-func (c *Config) storyline(key string) *Storyline {
+// Storyline returns the storyline with the given key, or nil.
+func (c *Config) Storyline(key string) *Storyline {
 	for i := range c.Storylines {
 		if c.Storylines[i].Key == key {
 			return &c.Storylines[i]

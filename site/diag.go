@@ -117,9 +117,9 @@ func (ds Diagnostics) Errors() int {
 	return n
 }
 
-// sort orders diagnostics by file and position, so that a run lists them the
+// Sort orders diagnostics by file and position, so that a run lists them the
 // same way every time whatever order the files were read in.
-func (ds Diagnostics) sort() {
+func (ds Diagnostics) Sort() {
 	sort.SliceStable(ds, func(i, j int) bool {
 		a, b := ds[i], ds[j]
 		if a.Path != b.Path {

@@ -2,63 +2,21 @@ package site
 
 import (
 	"fmt"
+	"io/fs"
 	"strings"
 	"testing"
-	"testing/fstest"
+
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 )
-
-const testConfig = `title = "Test chronology"
-baseURL = "https://example.org/chron/"
-timezone = "Europe/Kyiv"
-
-[kinds.strike]
-label = "Strikes"
-color = "#b3261e"
-
-[kinds.negotiation]
-label = "Negotiations"
-
-[storylines.black-sea]
-title = "Ports and the Black Sea"
-`
-
-// note is a valid note; tests change one thing in it.
-const note = `+++
-title = "Missile strike on a port"
-date = 2025-12-19
-kind = "strike"
-places = ["Odesa region"]
-
-[[sources]]
-id = "reuters"
-title = "Strike on port"
-publisher = "Reuters"
-url = "https://example.com/a"
-published = 2025-12-19
-+++
-
-The governor said a port was hit.[@reuters]
-`
-
-func testFS(files map[string]string) fstest.MapFS {
-	fsys := fstest.MapFS{}
-	if _, ok := files["config.toml"]; !ok {
-		fsys["config.toml"] = &fstest.MapFile{Data: []byte(testConfig)}
-	}
-	for name, text := range files {
-		fsys[name] = &fstest.MapFile{Data: []byte(text)}
-	}
-	return fsys
-}
 
 // TestErrors has one case per class of mistake an author can make: each must
 // stop the build with the file, the line and a message that says what to do.
 func TestErrors(t *testing.T) {
 	repl := func(old, new string) string {
-		if !strings.Contains(note, old) {
+		if !strings.Contains(testsite.Note, old) {
 			panic("no " + old)
 		}
-		return strings.Replace(note, old, new, 1)
+		return strings.Replace(testsite.Note, old, new, 1)
 	}
 	tests := []struct {
 		name  string
@@ -79,7 +37,7 @@ func TestErrors(t *testing.T) {
 		{"claimed without claimed_by", map[string]string{"content/a.md": repl(`kind = "strike"`, "kind = \"strike\"\nstatus = \"claimed\"")}, `content/a.md:5: status "claimed" needs claimed_by`},
 		{"related to nothing", map[string]string{"content/a.md": repl(`kind = "strike"`, "kind = \"strike\"\nrelated = [\"b\"]")}, `content/a.md:5: related names "b", but no note has that id`},
 		{"related to itself", map[string]string{"content/a.md": repl(`kind = "strike"`, "kind = \"strike\"\nrelated = [\"a\"]")}, `content/a.md:5: related names this note itself`},
-		{"duplicate id", map[string]string{"content/a.md": note, "content/2025/a.md": note}, `content/a.md: id "a" is also the id of content/2025/a.md`},
+		{"duplicate id", map[string]string{"content/a.md": testsite.Note, "content/2025/a.md": testsite.Note}, `content/a.md: id "a" is also the id of content/2025/a.md`},
 		{"source URL scheme", map[string]string{"content/a.md": repl(`url = "https://example.com/a"`, `url = "javascript:alert(1)"`)}, `content/a.md:11: source 1 url "javascript:alert(1)" must start with https://`},
 		{"source without url or title", map[string]string{"content/a.md": repl("title = \"Strike on port\"\npublisher = \"Reuters\"\nurl = \"https://example.com/a\"\n", "publisher = \"Reuters\"\npages = \"p. 4\"\n")},
 			`content/a.md:7: source 1 has no title (a source without a url is found by its title and publisher): add title =`},
@@ -96,16 +54,16 @@ func TestErrors(t *testing.T) {
 		{"no front matter", map[string]string{"content/a.md": "Just text.\n"}, `content/a.md:1: a note starts with a line +++`},
 		{"unclosed front matter", map[string]string{"content/a.md": "+++\ntitle = \"x\"\n"}, `content/a.md:1: the front matter opened by +++ on line 1 is never closed`},
 		{"not UTF-8", map[string]string{"content/a.md": repl("a port was hit", "a port \xff was hit")}, `content/a.md:15: the file is not UTF-8 text`},
-		{"slug clash", map[string]string{"content/a.md": note, "content/b.md": repl(`"Odesa region"`, `"Odesa Region"`)}, `content/b.md:5: places: "Odesa Region" (in this note) and "Odesa region" (in 1 note, content/a.md) would share the page places/odesa-region/: spell them all one way, such as "Odesa region", the first written`},
-		{"config unknown key", map[string]string{"config.toml": testConfig + "\n[kinds.aid]\nlabel = \"Aid\"\ncolour = \"#fff\"\n", "content/a.md": note}, `config.toml:17: unknown key "colour" (did you mean "color"?)`},
-		{"config bad timezone", map[string]string{"config.toml": strings.Replace(testConfig, "Europe/Kyiv", "Europe/Kiev2", 1), "content/a.md": note}, `config.toml:3: timezone "Europe/Kiev2" is not a known time zone`},
-		{"page without title", map[string]string{"content/a.md": note, "content/pages/about.md": "+++\nmenu = 1\n+++\nAbout.\n"}, `content/pages/about.md:1: a page needs a title`},
-		{"page name with a dot", map[string]string{"content/a.md": note, "content/pages/events.csv.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.csv.md: a page's file name becomes its address`},
-		{"page with reserved name", map[string]string{"content/a.md": note, "content/pages/events.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.md: the page name "events" is taken`},
+		{"slug clash", map[string]string{"content/a.md": testsite.Note, "content/b.md": repl(`"Odesa region"`, `"Odesa Region"`)}, `content/b.md:5: places: "Odesa Region" (in this note) and "Odesa region" (in 1 note, content/a.md) would share the page places/odesa-region/: spell them all one way, such as "Odesa region", the first written`},
+		{"config unknown key", map[string]string{"config.toml": testsite.Config + "\n[kinds.aid]\nlabel = \"Aid\"\ncolour = \"#fff\"\n", "content/a.md": testsite.Note}, `config.toml:17: unknown key "colour" (did you mean "color"?)`},
+		{"config bad timezone", map[string]string{"config.toml": strings.Replace(testsite.Config, "Europe/Kyiv", "Europe/Kiev2", 1), "content/a.md": testsite.Note}, `config.toml:3: timezone "Europe/Kiev2" is not a known time zone`},
+		{"page without title", map[string]string{"content/a.md": testsite.Note, "content/pages/about.md": "+++\nmenu = 1\n+++\nAbout.\n"}, `content/pages/about.md:1: a page needs a title`},
+		{"page name with a dot", map[string]string{"content/a.md": testsite.Note, "content/pages/events.csv.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.csv.md: a page's file name becomes its address`},
+		{"page with reserved name", map[string]string{"content/a.md": testsite.Note, "content/pages/events.md": "+++\ntitle = \"E\"\n+++\nx\n"}, `content/pages/events.md: the page name "events" is taken`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, err := Build(testFS(tt.files), Options{})
+			_, err := loadErr(testsite.FS(tt.files), Options{})
 			diags, ok := err.(Diagnostics)
 			if !ok {
 				t.Fatalf("want Diagnostics, got %v", err)
@@ -119,10 +77,10 @@ func TestErrors(t *testing.T) {
 
 // TestAllProblemsAtOnce checks that one run lists the problems of every file.
 func TestAllProblemsAtOnce(t *testing.T) {
-	bad1 := strings.Replace(note, `kind = "strike"`, `kind = "nope"`, 1)
-	bad2 := strings.Replace(note, "[@reuters]", "[@nope]", 1)
-	bad3 := strings.Replace(note, "title =", "titel =", 1)
-	_, err := Build(testFS(map[string]string{"content/a.md": bad1, "content/b.md": bad2, "content/c.md": bad3}), Options{})
+	bad1 := strings.Replace(testsite.Note, `kind = "strike"`, `kind = "nope"`, 1)
+	bad2 := strings.Replace(testsite.Note, "[@reuters]", "[@nope]", 1)
+	bad3 := strings.Replace(testsite.Note, "title =", "titel =", 1)
+	_, err := loadErr(testsite.FS(map[string]string{"content/a.md": bad1, "content/b.md": bad2, "content/c.md": bad3}), Options{})
 	diags, _ := err.(Diagnostics)
 	if diags.Errors() < 3 {
 		t.Fatalf("want at least 3 errors, got %v", err)
@@ -136,7 +94,7 @@ func TestAllProblemsAtOnce(t *testing.T) {
 
 // TestWarnings covers what check reports without failing a build.
 func TestWarnings(t *testing.T) {
-	two := strings.Replace(note, "+++\n\nThe", `
+	two := strings.Replace(testsite.Note, "+++\n\nThe", `
 [[sources]]
 id = "ap"
 title = "Another"
@@ -145,8 +103,8 @@ url = "https://example.com/a"
 +++
 
 The`, 1)
-	uncited := strings.Replace(note, "[@reuters]", "", 1)
-	diags := Check(testFS(map[string]string{"content/a.md": two, "content/b.md": uncited}), Options{})
+	uncited := strings.Replace(testsite.Note, "[@reuters]", "", 1)
+	diags := Check(testsite.FS(map[string]string{"content/a.md": two, "content/b.md": uncited}), Options{})
 	if diags.Errors() != 0 {
 		t.Fatalf("unexpected errors: %v", diags)
 	}
@@ -169,8 +127,8 @@ func TestUnknownKeysBounded(t *testing.T) {
 	for i := range 5000 {
 		fmt.Fprintf(&extra, "k%04d = 1\n", i)
 	}
-	fsys := testFS(map[string]string{"content/n.md": strings.Replace(note, "+++\n\nThe", extra.String()+"+++\n\nThe", 1)})
-	_, err := Build(fsys, Options{})
+	fsys := testsite.FS(map[string]string{"content/n.md": strings.Replace(testsite.Note, "+++\n\nThe", extra.String()+"+++\n\nThe", 1)})
+	_, err := loadErr(fsys, Options{})
 	diags, _ := err.(Diagnostics)
 	unknown, more := 0, 0
 	for _, d := range diags {
@@ -184,4 +142,14 @@ func TestUnknownKeysBounded(t *testing.T) {
 	if unknown != maxUnknownKeys || more != 1 {
 		t.Errorf("%d unknown keys listed and %d count lines, want %d and 1:\n%v", unknown, more, maxUnknownKeys, err)
 	}
+}
+
+// loadErr is Load as a build reports it: every problem as an error when
+// any is an error.
+func loadErr(fsys fs.FS, opts Options) (*Site, error) {
+	s, diags := Load(fsys, opts)
+	if s == nil || diags.Errors() > 0 {
+		return nil, diags
+	}
+	return s, nil
 }

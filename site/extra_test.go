@@ -6,27 +6,8 @@ import (
 	"testing"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 )
-
-// extraNote is a note with the given text before its source's end and
-// after its top-level keys.
-func extraNote(top, source string) string {
-	return `+++
-title = "A strike"
-date = 2025-12-19
-kind = "strike"
-` + top + `
-[[sources]]
-id = "a"
-title = "Statement"
-publisher = "Agency"
-url = "https://example.com/a"
-published = 2025-12-19
-` + source + `+++
-
-It happened.[@a]
-`
-}
 
 // TestParseExtra reads each type of value an [extra] table may hold, on a
 // note and on a source, in each way TOML writes a table.
@@ -57,7 +38,7 @@ func TestParseExtra(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			e, diags := parseNote("content/a.md", "a", []byte(extraNote(tt.top, tt.source)))
+			e, diags := parseNote("content/a.md", "a", []byte(testsite.ExtraNote(tt.top, tt.source)))
 			if diags.Errors() > 0 {
 				t.Fatalf("problems: %v", diags.Error())
 			}
@@ -100,7 +81,7 @@ func TestParseExtraRefused(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := parseNote("content/a.md", "a", []byte(extraNote(tt.top, tt.source)))
+			_, diags := parseNote("content/a.md", "a", []byte(testsite.ExtraNote(tt.top, tt.source)))
 			if got := diags.Error(); !strings.Contains(got, tt.want) {
 				t.Errorf("want a problem containing\n  %s\ngot\n  %s", tt.want, got)
 			}

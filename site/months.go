@@ -12,7 +12,7 @@ import (
 
 // buildMonths groups the events by month, oldest first.
 func (s *Site) buildMonths() {
-	s.Months = groupMonths(s.Events, false)
+	s.Months = GroupMonths(s.Events, false)
 }
 
 // sortEvents puts events in time order: as date.Compare orders their dates,
@@ -67,12 +67,12 @@ func newCalendarPlace(e *Event, loc *time.Location, prev *calendarPlace) calenda
 	return c
 }
 
-// groupMonths groups events, in time order, by month and day on the
-// site's calendar; with newest, in the order arrange gives (months, days
+// GroupMonths groups events, in time order, by month and day on the
+// site's calendar; with newest, in the order Arrange gives (months, days
 // and days' events newest first), made so rather than copied: a site's
 // terms group every event about ten times. The lists are parts of events,
 // or of one reversed copy of it, not lists of their own.
-func groupMonths(events []*Event, newest bool) []*Month {
+func GroupMonths(events []*Event, newest bool) []*Month {
 	list := events // in reading order
 	if newest {
 		list = reversed(events)
@@ -109,9 +109,9 @@ func groupMonths(events []*Event, newest bool) []*Month {
 	return months
 }
 
-// arrange returns months for reading: as they are (oldest first), or with
+// Arrange returns months for reading: as they are (oldest first), or with
 // months, days and events all reversed for newest first.
-func arrange(months []*Month, newest bool) []*Month {
+func Arrange(months []*Month, newest bool) []*Month {
 	if !newest {
 		return months
 	}
@@ -127,4 +127,27 @@ func arrange(months []*Month, newest bool) []*Month {
 		out[len(months)-1-i] = &r
 	}
 	return out
+}
+
+// reversed returns a reversed copy of list.
+func reversed[T any](list []T) []T {
+	out := make([]T, len(list))
+	for i, x := range list {
+		out[len(list)-1-i] = x
+	}
+	return out
+}
+
+// Latest returns up to n events, the most recently changed first, as the
+// feeds give them.
+func (s *Site) Latest(n int) []*Event {
+	type key struct {
+		updated time.Time
+		seq     int // the later in time order first, among those changed together
+	}
+	evs := slices.Clone(s.Events)
+	sortByKey(evs, func(e *Event) key { return key{e.Updated(s.Config.Location), e.Seq} }, func(a, b key) int {
+		return cmp.Or(b.updated.Compare(a.updated), b.seq-a.seq)
+	})
+	return evs[:min(n, len(evs))]
 }

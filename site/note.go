@@ -6,6 +6,7 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+	"time"
 
 	"github.com/chronicle-tools/chronicle/cite"
 	"github.com/chronicle-tools/chronicle/date"
@@ -160,7 +161,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 		key  string
 		list []string
 	}{{"places", e.Places}, {"actors", e.Actors}, {"tags", e.Tags}} {
-		if n := len(dedupe(f.list)); n > maxTerms {
+		if n := len(Dedupe(f.list)); n > maxTerms {
 			doc.Errorf(f.key, "%s has %d names, at most %d: keep those a reader would look the event up by", f.key, n, maxTerms)
 		}
 	}
@@ -408,4 +409,17 @@ func (e *Event) line(key string) int {
 		return l + 1
 	}
 	return 1
+}
+
+// Updated is when an event last changed, as far as the notes tell: its
+// latest update, else its date. Feeds use it so that a correction reaches
+// their readers.
+func (e *Event) Updated(loc *time.Location) time.Time {
+	t := e.Date.Start(loc)
+	for _, u := range e.Updates {
+		if ut := u.Date.Start(loc); ut.After(t) {
+			t = ut
+		}
+	}
+	return t
 }

@@ -7,29 +7,37 @@ import (
 	"strings"
 )
 
+// Patch is an edit to notes that changes what they show but not where
+// they sit, checked and ready to apply to the site it was made for.
+type Patch struct {
+	site     *Site
+	edits    []noteEdit
+	warnings Diagnostics
+}
+
+type noteEdit struct {
+	old, new *Event
+	diags    Diagnostics
+}
+
 // Patch takes edits to notes that change what a note shows but not where
 // it sits: its title, summary, body, status or the titles of its sources,
 // but not its date, kind, places, actors, tags, storylines, related notes,
 // or its sources' publishers, addresses and dates. Those are most edits an
-// author makes while previewing, and Patch makes them in the time it takes
-// to parse the notes that changed, where checking and indexing the whole
-// site again takes time in proportion to the site.
+// author makes while previewing, and a patch takes the time it takes to
+// parse the notes that changed, where checking and indexing the whole site
+// again takes time in proportion to the site.
 //
-// It returns an Output over the same Site, whose events it changes in
-// place, and ok false when the edit needs a full build (Prepare): any other
-// change, a new or deleted file, a note with an error, or a site whose
-// checks across notes found anything to report, whose lines might move.
-// Renders of o may see the edit once Patch has returned.
-func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, ok bool) {
-	s := o.Site
+// warnings are the site's warnings as last reported. Patch reads the
+// changed notes but changes nothing yet; it returns ok false when the edit
+// needs a full Load: any other change, a new or deleted file, a note with
+// an error, or a site whose checks across notes found anything to report,
+// whose lines might move.
+func (s *Site) Patch(fsys fs.FS, opts Options, changed []string, warnings Diagnostics) (_ *Patch, ok bool) {
 	if len(changed) == 0 || s.crossDiags > 0 {
 		return nil, false
 	}
-	type edit struct {
-		old, new *Event
-		diags    Diagnostics
-	}
-	var edits []edit
+	var edits []noteEdit
 	for _, p := range changed {
 		if !strings.HasPrefix(p, "content/") || strings.HasPrefix(p, "content/pages/") || path.Ext(p) != ".md" {
 			return nil, false
@@ -46,13 +54,20 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 		if e == nil || diags.Errors() > 0 || e.Draft || !samePlace(old, e, s.Config) {
 			return nil, false
 		}
-		edits = append(edits, edit{old, e, diags})
+		edits = append(edits, noteEdit{old, e, diags})
 	}
+	warnings = slices.DeleteFunc(slices.Clone(warnings), func(d Diagnostic) bool { return slices.Contains(changed, d.Path) })
+	return &Patch{site: s, edits: edits, warnings: warnings}, true
+}
 
-	warnings := slices.DeleteFunc(slices.Clone(o.Warnings), func(d Diagnostic) bool { return slices.Contains(changed, d.Path) })
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, ed := range edits {
+// Apply makes the edit to the site's events, in place, and returns the
+// events it changed and the site's warnings after it. The site is not
+// frozen yet: the caller must keep every reader of the site out while
+// Apply runs.
+func (p *Patch) Apply() (edited []*Event, warnings Diagnostics) {
+	s := p.site
+	warnings = p.warnings
+	for _, ed := range p.edits {
 		e, p := ed.old, ed.new
 		kept := *e
 		*e = *p
@@ -65,11 +80,11 @@ func (o *Output) Patch(fsys fs.FS, opts Options, changed []string) (_ *Output, o
 		}
 		e.Updates = slices.Clone(p.Updates)
 		s.decorateEvent(e)
-		s.items[e.Seq].Store(nil)
+		edited = append(edited, e)
 		warnings = append(warnings, ed.diags...)
 	}
-	warnings.sort()
-	return &Output{Site: s, Warnings: warnings, files: o.files, index: o.index, eventPage: o.eventPage}, true
+	warnings.Sort()
+	return edited, warnings
 }
 
 // samePlace reports whether two versions of a note sit in the same place

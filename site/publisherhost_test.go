@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 )
 
 // hostNote is a note whose sources are pairs of publisher and URL, each
@@ -98,11 +100,11 @@ func TestPublisherHostWarning(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			files := map[string]string{"config.toml": testConfig + "\n" + tt.config}
+			files := map[string]string{"config.toml": testsite.Config + "\n" + tt.config}
 			for i, n := range tt.notes {
 				files[fmt.Sprintf("content/n%d.md", i)] = n
 			}
-			diags := Check(testFS(files), Options{})
+			diags := Check(testsite.FS(files), Options{})
 			if diags.Errors() > 0 {
 				t.Fatalf("unexpected errors: %v", diags)
 			}
@@ -120,7 +122,7 @@ func TestPublisherHostWarning(t *testing.T) {
 
 // TestPublisherHostSummary: build counts the pairs as a kind of their own.
 func TestPublisherHostSummary(t *testing.T) {
-	diags := Check(testFS(map[string]string{
+	diags := Check(testsite.FS(map[string]string{
 		"content/a.md": hostNote([2]string{"ABC News", "https://abcnews.go.com/1"}),
 		"content/b.md": hostNote([2]string{"abcnews.go.com", "https://abcnews.go.com/2"}),
 	}), Options{})

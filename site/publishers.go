@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/internal/work"
 	"github.com/chronicle-tools/chronicle/slug"
 )
 
@@ -90,7 +91,7 @@ func (s *Site) buildPublishers(diags *Diagnostics) {
 	}
 	// The sorts are most of this index's time, and it is the longest part
 	// of newSite: side by side, they leave no core idle waiting for it.
-	parallel(len(s.Publishers), func(_ *bytes.Buffer, i int) { sortSourceUses(s.Publishers[i].Sources) })
+	work.Parallel(len(s.Publishers), func(_ *bytes.Buffer, i int) { sortSourceUses(s.Publishers[i].Sources) })
 }
 
 // sortSourceUses orders a publisher's sources by date, then URL; sources

@@ -3,16 +3,15 @@ package site
 import (
 	"bytes"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"path"
 	"regexp"
 	"slices"
 	"strings"
 	"sync"
-	"sync/atomic"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/internal/work"
 )
 
 // Options are the choices of one build.
@@ -41,11 +40,8 @@ type Site struct {
 	byID       map[string]*Event
 	Links      Links
 
-	mu         sync.RWMutex // held to render; Patch takes it to change an event
-	crossDiags int          // problems found across notes, by newSite
-	itemTpl    *template.Template
-	items      []atomic.Pointer[template.HTML] // each event's list entry, by Seq, once rendered
-	dateViews  map[date.Date]DateView          // the events' and sources' dates, each made once; read only
+	crossDiags int                    // problems found across notes, by newSite
+	dateViews  map[date.Date]DateView // the events' and sources' dates, each made once; read only
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or
@@ -150,7 +146,7 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 			e.frontMatter = ""
 		}
 	}
-	diags.sort()
+	diags.Sort()
 	return s, diags
 }
 
@@ -196,9 +192,7 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 	events := make([]*Event, len(files))
 	pages := make([]*Page, len(files))
 	perFile := make([]Diagnostics, len(files))
-	// Files are handed out by a counter, not a channel: a goroutine
-	// feeding a channel needs a core of its own for each hand-off.
-	parallel(len(files), func(_ *bytes.Buffer, i int) {
+	work.Parallel(len(files), func(_ *bytes.Buffer, i int) {
 		f := files[i]
 		data, err := fs.ReadFile(fsys, f.path)
 		if err != nil {
@@ -307,11 +301,11 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		if !e.End.IsZero() && !e.Date.IsZero() && e.End.Start(cfg.Location).Before(e.Date.Start(cfg.Location)) && e.End.End(cfg.Location).Before(e.Date.End(cfg.Location)) {
 			errorf(e, "end", "end %s is before date %s: swap them, or correct the end", e.End, e.Date)
 		}
-		if e.Kind != "" && cfg.kind(e.Kind) == nil {
+		if e.Kind != "" && cfg.Kind(e.Kind) == nil {
 			errorf(e, "kind", "kind %q is not defined%s: use one of %s, or add [kinds.%s] to config.toml", e.Kind, didYouMean(e.Kind, kindNames(cfg), nil), strings.Join(kindNames(cfg), ", "), e.Kind)
 		}
 		for _, st := range e.Storylines {
-			if cfg.storyline(st) == nil {
+			if cfg.Storyline(st) == nil {
 				errorf(e, "storylines", "storyline %q is not defined%s: add [storylines.%s] to config.toml or fix the name", st, didYouMean(st, storylineNames(cfg), nil), st)
 			}
 		}

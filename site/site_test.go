@@ -1,11 +1,9 @@
 package site
 
 import (
-	"errors"
 	"fmt"
 	"reflect"
 	"slices"
-	"strings"
 	"testing"
 
 	"github.com/chronicle-tools/chronicle/corpus"
@@ -26,17 +24,17 @@ func TestDedupe(t *testing.T) {
 		{append(slices.Clone(long), "3", "x", "0"), append(slices.Clone(long), "x")},
 	} {
 		in := slices.Clone(tt.in)
-		got := dedupe(in)
+		got := Dedupe(in)
 		if !slices.Equal(got, tt.want) {
-			t.Errorf("dedupe(%q) = %q, want %q", tt.in, got, tt.want)
+			t.Errorf("Dedupe(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 		if !slices.Equal(in, tt.in) {
-			t.Errorf("dedupe(%q) changed its argument to %q", tt.in, in)
+			t.Errorf("Dedupe(%q) changed its argument to %q", tt.in, in)
 		}
 	}
 	// Without repeats, the list itself: nothing allocated.
 	list := []string{"Kyiv", "Odesa", "Kharkiv"}
-	if n := testing.AllocsPerRun(100, func() { dedupe(list) }); n != 0 {
+	if n := testing.AllocsPerRun(100, func() { Dedupe(list) }); n != 0 {
 		t.Errorf("dedupe of a list without repeats allocates %v times", n)
 	}
 }
@@ -55,10 +53,10 @@ func TestGroupMonthsNewest(t *testing.T) {
 		}
 	}
 	for _, events := range lists {
-		if got, want := groupMonths(events, false), groupMonthsByAppend(events); !reflect.DeepEqual(got, want) {
+		if got, want := GroupMonths(events, false), groupMonthsByAppend(events); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d events: grouped otherwise than one by one", len(events))
 		}
-		if got, want := groupMonths(events, true), arrange(groupMonthsByAppend(events), true); !reflect.DeepEqual(got, want) {
+		if got, want := GroupMonths(events, true), Arrange(groupMonthsByAppend(events), true); !reflect.DeepEqual(got, want) {
 			t.Fatalf("%d events: grouped newest first, not as arranged", len(events))
 		}
 	}
@@ -83,29 +81,3 @@ func groupMonthsByAppend(events []*Event) []*Month {
 	}
 	return months
 }
-
-// TestWriteInOrder: chunks made side by side are written in order, all of
-// them, whatever their sizes; a write error is returned.
-func TestWriteInOrder(t *testing.T) {
-	for _, n := range []int{0, 1, 2, 3, 7, 100} {
-		var got strings.Builder
-		err := writeInOrder(&got, n, func(b []byte, i int) []byte {
-			return append(b, strings.Repeat(fmt.Sprint(i%10), i%5+1)+"|"...)
-		})
-		var want strings.Builder
-		for i := range n {
-			want.WriteString(strings.Repeat(fmt.Sprint(i%10), i%5+1) + "|")
-		}
-		if err != nil || got.String() != want.String() {
-			t.Errorf("%d chunks: %q, %v; want %q", n, got.String(), err, want.String())
-		}
-	}
-	boom := errors.New("disk full")
-	if err := writeInOrder(failWriter{boom}, 50, func(b []byte, i int) []byte { return append(b, 'x') }); err != boom {
-		t.Errorf("a failing writer: %v, want %v", err, boom)
-	}
-}
-
-type failWriter struct{ err error }
-
-func (w failWriter) Write([]byte) (int, error) { return 0, w.err }

@@ -3,6 +3,8 @@ package site
 import (
 	"strings"
 	"testing"
+
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 )
 
 // A note whose sources are cited out of written order, one with an archived
@@ -32,7 +34,7 @@ The governor said a port was hit.[@b] Both said so.[@a]
 `
 
 func TestSourceLines(t *testing.T) {
-	fsys := testFS(map[string]string{"content/n.md": twoSources})
+	fsys := testsite.FS(map[string]string{"content/n.md": twoSources})
 	for _, opts := range []Options{{SourceLines: true}, {SourceLines: true, Cache: NewCache()}} {
 		s, diags := Load(fsys, opts)
 		if s == nil || diags.Errors() > 0 {
@@ -58,7 +60,7 @@ func TestSourceLines(t *testing.T) {
 }
 
 func TestCheckArchived(t *testing.T) {
-	fsys := testFS(map[string]string{"content/n.md": twoSources})
+	fsys := testsite.FS(map[string]string{"content/n.md": twoSources})
 	if diags := Check(fsys, Options{}); len(diags) != 0 {
 		t.Fatalf("without -archived: %v", diags)
 	}

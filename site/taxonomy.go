@@ -32,7 +32,7 @@ func (s *Site) buildTaxonomies(drafts []*Event, diags *Diagnostics) {
 		if t := kinds.bySlug[e.Kind]; t != nil {
 			t.Events = append(t.Events, e)
 		}
-		for _, key := range dedupe(e.Storylines) {
+		for _, key := range Dedupe(e.Storylines) {
 			if t := stories.bySlug[key]; t != nil {
 				t.Events = append(t.Events, e)
 			}
@@ -64,7 +64,7 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 	if tax.byName == nil {
 		tax.byName = map[string]*Term{}
 	}
-	for _, name := range dedupe(names) {
+	for _, name := range Dedupe(names) {
 		if t := tax.byName[name]; t != nil {
 			t.Events = append(t.Events, e)
 			continue
@@ -107,7 +107,7 @@ func (tax *Taxonomy) add(e *Event, key string, names []string, diags *Diagnostic
 // checkDraft checks the names of a draft left out of the build as add
 // would, against the published notes' spellings, without filing it.
 func (tax *Taxonomy) checkDraft(e *Event, key string, names []string, diags *Diagnostics) {
-	for _, name := range dedupe(names) {
+	for _, name := range Dedupe(names) {
 		if tax.byName[name] != nil {
 			continue
 		}
@@ -197,11 +197,11 @@ func (tax *Taxonomy) reportClashes(diags *Diagnostics) {
 // at most 255 bytes for one name.
 const maxSlug = 200
 
-// dedupe returns list with each value once, in the order first written: list
+// Dedupe returns list with each value once, in the order first written: list
 // itself when no value repeats, as in nearly every note, so that the lists
 // read for each event of every page and export cost nothing. The caller
 // must not change the result.
-func dedupe(list []string) []string {
+func Dedupe(list []string) []string {
 	if len(list) > 16 {
 		seen := make(map[string]bool, len(list))
 		out := list[:0:0]
@@ -251,3 +251,7 @@ func (tax *Taxonomy) Term(name string) *Term {
 	}
 	return tax.bySlug[slug.Make(name)]
 }
+
+// Named finds a term by its name exactly as written in notes, or nil: a
+// name that was refused has no term.
+func (tax *Taxonomy) Named(name string) *Term { return tax.byName[name] }

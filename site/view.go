@@ -2,10 +2,10 @@ package site
 
 import (
 	"bytes"
-	"encoding/json"
-	"html/template"
+	"slices"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/internal/work"
 	"github.com/chronicle-tools/chronicle/slug"
 )
 
@@ -38,29 +38,6 @@ type EventView struct {
 	Tags          []Link
 	Storylines    []Link
 	Story         []StoryNav
-
-	site  *Site
-	event *Event
-}
-
-// JSONLD describes the event for search engines, as schema.org data. It
-// is made when a page asks for it rather than kept for every event.
-func (v EventView) JSONLD() template.JS {
-	var b bytes.Buffer
-	v.writeJSONLD(&b)
-	return template.JS(b.String())
-}
-
-// writeJSONLD writes JSONLD's text to b. encoding/json escapes <, > and &
-// (as \u003c and so on), so the text can neither end the <script> it goes
-// in nor open markup there. It is not written by hand like events.json:
-// that would save under 1% of a build (docs/performance.md).
-func (v EventView) writeJSONLD(b *bytes.Buffer) {
-	ld := v.site.jsonLD(v.event)
-	if err := json.NewEncoder(b).Encode(&ld); err != nil {
-		panic(err) // plain strings only
-	}
-	b.Truncate(b.Len() - 1) // Encode's newline
 }
 
 // DateView is a date shown on a page.
@@ -93,7 +70,7 @@ func (s *Site) decorate() {
 	s.dateViews = s.collectDateViews()
 	// Each event's values depend on nothing but it and the indexes but the
 	// publishers' (which may still be in the making).
-	parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
+	work.Parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
 }
 
 func (s *Site) decoratePublishers() {
@@ -129,8 +106,8 @@ func (s *Site) decorateEvent(e *Event) {
 	if !e.End.IsZero() {
 		v.When = date.Range(e.Date, e.End, c.Location)
 	}
-	v.Kind = c.kind(e.Kind)
-	v.StatusLabel, v.StatusMeaning = statusInfo[e.Status][0], statusInfo[e.Status][1]
+	v.Kind = c.Kind(e.Kind)
+	v.StatusLabel, v.StatusMeaning = StatusLabel(e.Status), StatusMeaning(e.Status)
 	v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
 	v.Storylines = nil
 	if len(e.Storylines) > 0 {
@@ -138,19 +115,18 @@ func (s *Site) decorateEvent(e *Event) {
 	}
 	// A storyline of the config is a term, named and linked already.
 	stories := s.Taxonomy("storylines")
-	for _, key := range dedupe(e.Storylines) {
+	for _, key := range Dedupe(e.Storylines) {
 		if t := stories.bySlug[key]; t != nil {
 			v.Storylines = append(v.Storylines, Link{Name: t.Name, URL: t.URL})
 		}
 	}
-	v.Story = s.storyNav(e)
+	v.Story = s.StoryNav(e)
 	for _, src := range e.Sources {
 		src.PublishedView = s.cachedDateView(src.Published)
 	}
 	for i := range e.Updates {
 		e.Updates[i].View = s.cachedDateView(e.Updates[i].Date)
 	}
-	v.site, v.event = s, e
 }
 
 // collectDateViews makes the view of each date of the events, their
@@ -184,4 +160,56 @@ func (s *Site) cachedDateView(d date.Date) DateView {
 // dateView returns how a date reads on this site, and its machine form.
 func (s *Site) dateView(d date.Date) DateView {
 	return DateView{Human: d.HumanIn(s.Config.Location), ISO: d.ISO(s.Config.Location)}
+}
+
+// statusInfo is each status's label and what it means, as pages show them.
+var statusInfo = map[string][2]string{
+	"confirmed": {"Confirmed", "Established by several independent sources or acknowledged by those involved."},
+	"reported":  {"Reported", "Reported by credible outlets but not independently confirmed."},
+	"claimed":   {"Claimed", "Rests on the word of one party, named here, and not independently confirmed."},
+	"disputed":  {"Disputed", "The parties or the sources contradict each other; both accounts are given."},
+}
+
+// StatusLabel is a status as pages name it: "Confirmed".
+func StatusLabel(status string) string { return statusInfo[status][0] }
+
+// StatusMeaning is what a status says of an event, as pages explain it.
+func StatusMeaning(status string) string { return statusInfo[status][1] }
+
+// Statuses lists the statuses, in the order of how well an event is
+// established. The caller must not change the list.
+func Statuses() []string { return statuses }
+
+// StoryNav is an event's place in one of its storylines.
+type StoryNav struct {
+	Term       *Term
+	Prev, Next *Event
+	Pos, Of    int
+}
+
+// StoryNav returns e's place in each of its storylines.
+func (s *Site) StoryNav(e *Event) []StoryNav {
+	var out []StoryNav
+	tax := s.Taxonomy("storylines")
+	for _, key := range Dedupe(e.Storylines) {
+		t := tax.bySlug[key]
+		if t == nil {
+			continue
+		}
+		// A term's events are in time order, so the event's place is found
+		// by its Seq: a scan would make decorate quadratic in the corpus.
+		i, found := slices.BinarySearchFunc(t.Events, e.Seq, func(x *Event, seq int) int { return x.Seq - seq })
+		if !found {
+			continue
+		}
+		n := StoryNav{Term: t, Pos: i + 1, Of: len(t.Events)}
+		if i > 0 {
+			n.Prev = t.Events[i-1]
+		}
+		if i+1 < len(t.Events) {
+			n.Next = t.Events[i+1]
+		}
+		out = append(out, n)
+	}
+	return out
 }

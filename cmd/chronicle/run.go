@@ -132,7 +132,7 @@ func cmdCheck(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "chronicle check: -format %q: use text or github\n", *format)
 		return 2
 	}
-	diags := site.Check(osfile.DirFS(*dir), site.Options{Drafts: *drafts, Archived: *archived})
+	diags := build.Check(osfile.DirFS(*dir), site.Options{Drafts: *drafts, Archived: *archived})
 	// Annotations go to standard output, where the Actions runner reads
 	// workflow commands; the text stays on standard error, as before.
 	out := stderr

@@ -194,7 +194,7 @@ func TestPagesWorkflowCommands(t *testing.T) {
 	if len(steps) != 2 || pagesID == "" {
 		t.Fatalf("want a check and a build step after configure-pages, got %d", len(steps))
 	}
-	src, err := filepath.Abs("../../site/testdata/golden/site")
+	src, err := filepath.Abs("../../build/testdata/golden/site")
 	if err != nil {
 		t.Fatal(err)
 	}

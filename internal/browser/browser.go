@@ -74,7 +74,7 @@ func Tab(t testing.TB, ctx context.Context) context.Context {
 	return tab
 }
 
-// Serve serves files (output paths to bytes, as site.Build returns them)
+// Serve serves files (output paths to bytes, as build.Build returns them)
 // under base, a path such as "/chronology/", and returns the server's URL
 // with the base path. Directories serve their index.html, unknown paths the
 // site's 404.html with status 404, as GitHub Pages does.

@@ -1,7 +1,0 @@
-//go:build race
-
-package site
-
-// raceDetector is set when the tests run with -race, which makes them many
-// times slower: the pathological tests then use smaller inputs.
-const raceDetector = true
