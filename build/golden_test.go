@@ -6,7 +6,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strconv"
 	"testing"
 
 	"github.com/chronicle-tools/chronicle/internal/testsite"
@@ -16,8 +15,8 @@ import (
 var update = flag.Bool("update", false, "rewrite the golden files in testdata/golden/want")
 
 // TestGolden builds testdata/golden/site and compares every output file with
-// testdata/golden/want. Run "go test ./site -update" after an intended change
-// and read the diff before committing it.
+// testdata/golden/want. Run "go test ./build -run TestGolden -update" after
+// an intended change and read the diff before committing it.
 func TestGolden(t *testing.T) {
 	res, err := Build(os.DirFS("testdata/golden/site"), site.Options{})
 	if err != nil {
@@ -49,7 +48,7 @@ func TestGolden(t *testing.T) {
 		case !ok:
 			t.Errorf("%s: no longer built", rel)
 		case !bytes.Equal(got, exp):
-			t.Errorf("%s differs from the golden file (go test ./site -update to accept):\n%s", rel, testsite.FirstDiff(exp, got))
+			t.Errorf("%s differs from the golden file (go test ./build -run TestGolden -update to accept):\n%s", rel, testsite.FirstDiff(exp, got))
 		}
 		return nil
 	})
@@ -62,5 +61,3 @@ func TestGolden(t *testing.T) {
 		}
 	}
 }
-
-func itoa(n int) string { return strconv.Itoa(n) }
