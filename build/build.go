@@ -1,7 +1,12 @@
-// Package build runs one build of a site to disk: it checks the output
-// folder, renders the site into a folder beside it and swaps that in, so
-// that a build that fails or is cancelled leaves the previous output as it
-// was.
+// Package build schedules one build of a site: it loads and checks the
+// site, lists every output file and how to make it (the pages from render,
+// the search files, the exports), and renders them on every core to a sink
+// (Build returns them in memory; BuildTo hands each to a Sink as it is
+// made, so that a large site need not be held whole), or one at a time for
+// the dev server. Either way the bytes come from the same code. Run writes
+// a build to disk: it checks the output folder, renders the site into a
+// folder beside it and swaps that in, so that a build that fails or is
+// cancelled leaves the previous output as it was.
 package build
 
 import (

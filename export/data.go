@@ -1,3 +1,6 @@
+// Package export makes a site's machine-readable files: the Atom and JSON
+// feeds, events.json, events.csv, the calendar (events.ics), the sitemap,
+// robots.txt, .nojekyll and CNAME.
 package export
 
 import (

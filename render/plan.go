@@ -1,3 +1,8 @@
+// Package render makes the HTML pages of a checked site: it loads the
+// templates (each default replaced by the site's own templates/NAME), plans
+// every page, and renders a page when asked, the most common ones written
+// by Go to the templates' bytes (see eventpage.go). What it renders once
+// and reuses, such as each event's entry in lists, it keeps itself.
 package render
 
 import (

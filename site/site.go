@@ -1,3 +1,9 @@
+// Package site is Chronicle's model: it reads a site's config.toml and
+// content/ from an fs.FS, parses every note, checks the whole set and
+// indexes it (taxonomies, months, publishers, each event's display values).
+// It renders nothing: render, export and search read the checked Site, and
+// build schedules them. docs/performance.md has the measurements behind its
+// choices.
 package site
 
 import (
