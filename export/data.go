@@ -231,7 +231,7 @@ type jsonUpdate struct {
 }
 
 // jdate is a date as events.json gives it, from its ISO form (worked out
-// once by decorateEvent where it can be).
+// once by the model where it can be).
 func jdate(d date.Date, iso string) jsonDate {
 	return jsonDate{Value: iso, Precision: d.Prec.String()}
 }

@@ -273,7 +273,7 @@ type ldCitation struct {
 func newJSONLD(c *site.Config, e *site.Event) jsonLD {
 	ld := jsonLD{
 		Context: "https://schema.org", Type: "Event", Name: e.Title, Description: e.Summary,
-		URL: c.AbsURL("events/" + e.ID + "/"), StartDate: e.View.ISO, // worked out by decorateEvent
+		URL: c.AbsURL("events/" + e.ID + "/"), StartDate: e.View.ISO, // worked out by the model
 		EventStatus: "https://schema.org/EventScheduled", Citation: []ldCitation{},
 	}
 	if !e.End.IsZero() {
