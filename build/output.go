@@ -67,7 +67,10 @@ func plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Output {
 	if pages == nil {
 		return nil
 	}
-	o := &Output{Site: s, index: map[string]int{}, shared: &shared{pages: pages}}
+	// Sized at once: at a file a page, the list and its index are among
+	// the largest things a build of a large site makes.
+	n := len(pages.Files()) + len(s.Months) + 16
+	o := &Output{Site: s, files: make([]outFile, 0, n), index: make(map[string]int, n), shared: &shared{pages: pages}}
 	for _, f := range pages.Files() {
 		switch data := f.Data; {
 		case f.Data != nil:
