@@ -9,15 +9,15 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/chronicle-tools/chronicle/build"
 	"github.com/chronicle-tools/chronicle/scaffold"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
-// buildSite builds the site in dir in memory. It is the one place these
-// tests call the build: site.Build is moving to build.Build.
-func buildSite(t *testing.T, dir string, drafts bool) site.Files {
+// buildSite builds the site in dir in memory.
+func buildSite(t *testing.T, dir string, drafts bool) build.Files {
 	t.Helper()
-	res, err := site.Build(os.DirFS(dir), site.Options{Drafts: drafts})
+	res, err := build.Build(os.DirFS(dir), site.Options{Drafts: drafts})
 	if err != nil {
 		t.Fatalf("build %s: %v", dir, err)
 	}
