@@ -185,3 +185,24 @@ func BenchmarkStageWrite(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkPrepareWarm is what chronicle serve does for an edit that moves
+// a note: read, check and index the whole site again and plan its files,
+// with every note but none parsed before (the cache, warm). It reports the
+// processor time too (cpu-ms).
+func BenchmarkPrepareWarm(b *testing.B) {
+	fsys := corpus.FS(10000, 1)
+	opts := site.Options{Cache: site.NewCache()}
+	if _, err := Prepare(fsys, opts); err != nil {
+		b.Fatal(err)
+	}
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu := cputime.Used()
+	for b.Loop() {
+		if _, err := Prepare(fsys, opts); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ReportMetric(float64((cputime.Used()-cpu).Milliseconds())/float64(b.N), "cpu-ms")
+}
