@@ -19,6 +19,7 @@ import (
 // keeps the last good files and adds its problems to every page.
 func (s *Server) rebuild(changed []string) {
 	s.fsys.forget(changed)
+	s.cache.Forget(changed)
 	start := time.Now()
 	prev := s.current()
 	// A patch changes the site that requests render from, so it holds the

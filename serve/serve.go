@@ -117,7 +117,7 @@ func newServer(opts Options) (*Server, error) {
 		opts:     opts,
 		root:     root,
 		fsys:     newDiskFS(root),
-		cache:    site.NewCache(),
+		cache:    site.NewWatchedCache(),
 		hub:      newHub(),
 		instance: rand.Text()[:8],
 		stop:     func() {},

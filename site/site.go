@@ -200,26 +200,30 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 	perFile := make([]Diagnostics, len(files))
 	work.Parallel(len(files), func(_ *bytes.Buffer, i int) {
 		f := files[i]
-		data, err := fs.ReadFile(fsys, f.path)
-		if err != nil {
-			perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
-			return
-		}
-		if f.page {
-			pages[i], perFile[i] = parsePage(f.path, f.name, data)
+		if e, d, ok := opts.Cache.known(f.path); ok && !f.page {
+			events[i], perFile[i] = e, d
 		} else {
-			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
-			if e := events[i]; e != nil && e.Draft && !opts.Drafts && len(perFile[i]) > 0 {
-				// A draft's problems do not stop a build that leaves it
-				// out. A file that cannot be read as a note at all is not
-				// known to be a draft: its problems stay errors. The
-				// cache's list is shared, so this is a copy.
-				ds := make(Diagnostics, len(perFile[i]))
-				for j, d := range perFile[i] {
-					ds[j] = draftProblem(d)
-				}
-				perFile[i] = ds
+			data, err := fs.ReadFile(fsys, f.path)
+			if err != nil {
+				perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
+				return
 			}
+			if f.page {
+				pages[i], perFile[i] = parsePage(f.path, f.name, data)
+				return
+			}
+			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
+		}
+		if e := events[i]; e != nil && e.Draft && !opts.Drafts && len(perFile[i]) > 0 {
+			// A draft's problems do not stop a build that leaves it
+			// out. A file that cannot be read as a note at all is not
+			// known to be a draft: its problems stay errors. The
+			// cache's list is shared, so this is a copy.
+			ds := make(Diagnostics, len(perFile[i]))
+			for j, d := range perFile[i] {
+				ds[j] = draftProblem(d)
+			}
+			perFile[i] = ds
 		}
 	})
 	seen := make(map[string]bool, len(files))
