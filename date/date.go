@@ -15,7 +15,8 @@ type Precision uint8
 
 // The precisions, from coarsest to finest; the zero Precision marks a zero Date.
 const (
-	None Precision = iota
+	None   Precision = iota
+	Decade           // "1980s": ten years from a year ending in 0 (BCE, ending in 9)
 	Year
 	Month
 	Day
@@ -23,102 +24,30 @@ const (
 	Offset // a datetime with an explicit UTC offset
 )
 
-var precisionNames = [...]string{"", "year", "month", "day", "datetime", "datetime"}
+var precisionNames = [...]string{"", "decade", "year", "month", "day", "datetime", "datetime"}
 
 func (p Precision) String() string { return precisionNames[p] }
 
-// Date is a calendar date of some precision. Fields below the precision are
-// zero. For Minute and Offset, Hour and Min are set, and Offset carries the
-// written offset in seconds east of UTC.
+// Date is a calendar date of some precision, on the proleptic Gregorian
+// calendar. Fields below the precision are zero. For Minute and Offset,
+// Hour and Min are set, and Offset carries the written offset in seconds
+// east of UTC.
+//
+// Year is numbered astronomically, as time.Time and ISO 8601 number it:
+// 0 is 1 BCE and -499 is 500 BCE, so that arithmetic and order need no
+// special case; only the text forms count BCE. A Decade's Year is its
+// earliest: 1980 for the 1980s, -498 (499 BCE) for the 490s BCE. Dates
+// before 1 CE are of year or decade precision.
 type Date struct {
 	Year, Month, Day int
 	Hour, Min, Sec   int
 	OffsetSec        int
 	Prec             Precision
+	Approx           bool // circa: "c. 1850"
 }
 
 // IsZero reports whether d is the zero Date (no date given).
 func (d Date) IsZero() bool { return d.Prec == None }
-
-// FromTOML converts a value decoded by github.com/BurntSushi/toml: a local
-// date, a local or offset datetime (all time.Time), or a "YYYY-MM" or "YYYY"
-// string. The error says what forms are accepted.
-func FromTOML(v any) (Date, error) {
-	switch v := v.(type) {
-	case time.Time:
-		switch v.Location().String() {
-		case "date-local":
-			return Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day(), Prec: Day}, nil
-		case "datetime-local":
-			return Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day(), Hour: v.Hour(), Min: v.Minute(), Sec: v.Second(), Prec: Minute}, nil
-		case "time-local":
-			return Date{}, fmt.Errorf("a time of day alone is not a date; write a date such as 2025-12-19 or 2025-12-19T03:00:00")
-		}
-		_, off := v.Zone()
-		return Date{Year: v.Year(), Month: int(v.Month()), Day: v.Day(), Hour: v.Hour(), Min: v.Minute(), Sec: v.Second(), OffsetSec: off, Prec: Offset}, nil
-	case string:
-		return ParseString(v)
-	}
-	return Date{}, fmt.Errorf("want a date such as 2025-12-19 (unquoted), or \"2025-12\" or \"2025\" for a month or a year, got %s", describe(v))
-}
-
-// ParseString parses the string forms of a date: "YYYY", "YYYY-MM", and, for
-// convenience, "YYYY-MM-DD".
-func ParseString(s string) (Date, error) {
-	bad := fmt.Errorf("%q is not a date: write 2025-12-19 (unquoted) for a day, \"2025-12\" for a month, \"2025\" for a year", s)
-	parts := strings.Split(s, "-")
-	if len(parts) > 3 || len(parts[0]) != 4 {
-		return Date{}, bad
-	}
-	var nums [3]int
-	for i, p := range parts {
-		if (i > 0 && len(p) != 2) || !allDigits(p) {
-			return Date{}, bad
-		}
-		nums[i], _ = strconv.Atoi(p)
-	}
-	d := Date{Year: nums[0], Prec: Year}
-	if len(parts) > 1 {
-		if nums[1] < 1 || nums[1] > 12 {
-			return Date{}, fmt.Errorf("%q: month %d does not exist", s, nums[1])
-		}
-		d.Month, d.Prec = nums[1], Month
-	}
-	if len(parts) > 2 {
-		if nums[2] < 1 || nums[2] > daysIn(d.Year, d.Month) {
-			return Date{}, fmt.Errorf("%q: day %d does not exist in that month", s, nums[2])
-		}
-		d.Day, d.Prec = nums[2], Day
-	}
-	return d, nil
-}
-
-func allDigits(s string) bool {
-	for _, r := range s {
-		if r < '0' || r > '9' {
-			return false
-		}
-	}
-	return s != ""
-}
-
-func daysIn(year, month int) int {
-	return time.Date(year, time.Month(month)+1, 0, 0, 0, 0, 0, time.UTC).Day()
-}
-
-func describe(v any) string {
-	switch v.(type) {
-	case int64:
-		return "a number"
-	case bool:
-		return "a boolean"
-	case []any, []map[string]any:
-		return "an array"
-	case map[string]any:
-		return "a table"
-	}
-	return fmt.Sprintf("%T", v)
-}
 
 // Start is the first instant the date covers, in loc for dates without an
 // offset. It orders events; it is never shown as the date.
@@ -126,7 +55,7 @@ func (d Date) Start(loc *time.Location) time.Time {
 	switch d.Prec {
 	case None:
 		return time.Time{}
-	case Year:
+	case Decade, Year:
 		return time.Date(d.Year, 1, 1, 0, 0, 0, 0, loc)
 	case Month:
 		return time.Date(d.Year, time.Month(d.Month), 1, 0, 0, 0, 0, loc)
@@ -142,6 +71,8 @@ func (d Date) Start(loc *time.Location) time.Time {
 func (d Date) End(loc *time.Location) time.Time {
 	s := d.Start(loc)
 	switch d.Prec {
+	case Decade:
+		return s.AddDate(10, 0, 0)
 	case Year:
 		return s.AddDate(1, 0, 0)
 	case Month:
@@ -153,7 +84,8 @@ func (d Date) End(loc *time.Location) time.Time {
 }
 
 // Compare orders dates by start, then coarser before finer (so "2025-12"
-// comes before 2025-12-01 when both start together), reporting -1, 0 or +1.
+// comes before 2025-12-01, and "1980s" before "1980", when both start
+// together), then exact before approximate, reporting -1, 0 or +1.
 func Compare(a, b Date, loc *time.Location) int {
 	return a.Key(loc).Compare(b.Key(loc))
 }
@@ -161,28 +93,49 @@ func Compare(a, b Date, loc *time.Location) int {
 // A Key is what Compare orders a date by, worked out once: a sort of many
 // dates compares keys rather than convert both dates in every comparison.
 type Key struct {
-	start time.Time
-	prec  Precision
+	start  time.Time
+	prec   Precision
+	approx bool
 }
 
 // Key returns the date's key on loc's clock.
-func (d Date) Key(loc *time.Location) Key { return Key{d.Start(loc), d.Prec} }
+func (d Date) Key(loc *time.Location) Key { return Key{d.Start(loc), d.Prec, d.Approx} }
 
 // Compare orders keys as Compare orders their dates.
 func (k Key) Compare(o Key) int {
 	if c := k.start.Compare(o.start); c != 0 {
 		return c
 	}
-	return cmp.Compare(k.prec, o.prec)
+	if c := cmp.Compare(k.prec, o.prec); c != 0 {
+		return c
+	}
+	if k.approx != o.approx {
+		if k.approx {
+			return 1
+		}
+		return -1
+	}
+	return 0
 }
 
-// String writes the date back in the form it was written in; ParseTOML of
-// that form gives the same Date.
+// String writes the date back in the form it was written in; FromTOML of
+// that form (quoted as TOML gives) gives the same Date.
 func (d Date) String() string {
+	if d.Approx && d.Prec != None {
+		return circa + d.exact().String()
+	}
 	switch d.Prec {
 	case None:
 		return ""
+	case Decade:
+		if d.Year <= 0 {
+			return strconv.Itoa(-d.Year-8) + "s BCE"
+		}
+		return fmt.Sprintf("%04ds", d.Year)
 	case Year:
+		if d.Year <= 0 {
+			return strconv.Itoa(1-d.Year) + " BCE"
+		}
 		return fmt.Sprintf("%04d", d.Year)
 	case Month:
 		return fmt.Sprintf("%04d-%02d", d.Year, d.Month)
@@ -194,39 +147,114 @@ func (d Date) String() string {
 	return d.Start(nil).Format(time.RFC3339)
 }
 
+// TOML is the date as front matter takes it: a day or a time as a TOML
+// literal, any other form as a string.
+func (d Date) TOML() string {
+	if d.Prec < Day || d.Approx {
+		return strconv.Quote(d.String())
+	}
+	return d.String()
+}
+
+// exact is d without its circa.
+func (d Date) exact() Date {
+	d.Approx = false
+	return d
+}
+
+// Slug is the date as a part of a URL path, for the archive pages: "2025",
+// "2025/12", "2025/12/19", "0500", "500-bce", "1980s", "490s-bce". A
+// circa date has the slug of its exact date: both are filed together.
+func (d Date) Slug() string {
+	d = d.exact()
+	switch d.Prec {
+	case None:
+		return ""
+	case Decade, Year:
+		return strings.ReplaceAll(strings.ToLower(d.String()), " ", "-")
+	case Month:
+		return fmt.Sprintf("%04d/%02d", d.Year, d.Month)
+	}
+	return fmt.Sprintf("%04d/%02d/%02d", d.Year, d.Month, d.Day)
+}
+
 // DayOf returns the calendar day of a date of day precision or finer, and the
 // date itself otherwise: the key a chronology groups its events under.
 func (d Date) DayOf() Date {
 	if d.Prec <= Day {
-		return d
+		return d.exact()
 	}
 	return Date{Year: d.Year, Month: d.Month, Day: d.Day, Prec: Day}
 }
 
-// MonthOf is the month a date falls in, or the year for a year-only date.
+// MonthOf is the month a date falls in, or the year or decade for a date
+// of that precision; exact, so that circa dates are filed with the others.
 func (d Date) MonthOf() Date {
 	if d.Prec <= Month {
-		return d
+		return d.exact()
 	}
 	return Date{Year: d.Year, Month: d.Month, Prec: Month}
 }
 
 // Human writes the date for readers: "19 December 2025", "December 2025",
-// "2025", "19 December 2025, 03:00" (site time) or with "UTC+2" for an offset.
+// "2025", "19 December 2025, 03:00" (site time) or with "UTC+2" for an
+// offset; "500 BCE", "800 CE" (CE below 1000, where a bare number could be
+// read as either), "1980s", and "c. 1850" for an approximate date.
 func (d Date) Human() string {
+	if d.Approx && d.Prec != None {
+		return "c. " + d.exact().Human()
+	}
+	y := humanYear(d.Year)
 	switch d.Prec {
 	case None:
 		return ""
+	case Decade:
+		if d.Year <= 0 {
+			return group(-d.Year-8) + "s BCE"
+		}
+		if d.Year < 1000 {
+			return strconv.Itoa(d.Year) + "s CE"
+		}
+		return strconv.Itoa(d.Year) + "s"
 	case Year:
-		return strconv.Itoa(d.Year)
+		return y
 	case Month:
-		return time.Month(d.Month).String() + " " + strconv.Itoa(d.Year)
+		return time.Month(d.Month).String() + " " + y
 	case Day:
-		return fmt.Sprintf("%d %s %d", d.Day, time.Month(d.Month), d.Year)
+		return fmt.Sprintf("%d %s %s", d.Day, time.Month(d.Month), y)
 	case Minute:
-		return fmt.Sprintf("%d %s %d, %02d:%02d", d.Day, time.Month(d.Month), d.Year, d.Hour, d.Min)
+		return fmt.Sprintf("%d %s %s, %02d:%02d", d.Day, time.Month(d.Month), y, d.Hour, d.Min)
 	}
-	return fmt.Sprintf("%d %s %d, %02d:%02d %s", d.Day, time.Month(d.Month), d.Year, d.Hour, d.Min, utcOffset(d.OffsetSec))
+	return fmt.Sprintf("%d %s %s, %02d:%02d %s", d.Day, time.Month(d.Month), y, d.Hour, d.Min, utcOffset(d.OffsetSec))
+}
+
+// humanYear is an astronomical year as readers count: "2025", "800 CE",
+// "500 BCE", "13,800,000,000 BCE".
+func humanYear(y int) string {
+	switch {
+	case y <= 0:
+		return group(1-y) + " BCE"
+	case y < 1000:
+		return strconv.Itoa(y) + " CE"
+	}
+	return strconv.Itoa(y)
+}
+
+// group writes n with thousands separators from five digits on: "4500",
+// "13,800,000,000".
+func group(n int) string {
+	s := strconv.Itoa(n)
+	if len(s) <= 4 {
+		return s
+	}
+	var b strings.Builder
+	for i, r := range s {
+		if i > 0 && (len(s)-i)%3 == 0 {
+			b.WriteByte(',')
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
 }
 
 func utcOffset(sec int) string {
@@ -271,7 +299,7 @@ func (d Date) HumanIn(loc *time.Location) string {
 	if zone == "" || zone[0] == '+' || zone[0] == '-' {
 		zone = utcOffset(off)
 	}
-	return fmt.Sprintf("%d %s %d, %02d:%02d %s", l.Day, time.Month(l.Month), l.Year, l.Hour, l.Min, zone)
+	return fmt.Sprintf("%d %s %s, %02d:%02d %s", l.Day, time.Month(l.Month), humanYear(l.Year), l.Hour, l.Min, zone)
 }
 
 // Range writes a span for readers, sharing what the two ends share:
@@ -281,7 +309,9 @@ func Range(start, end Date, loc *time.Location) string {
 	if end.IsZero() || end == start {
 		return start.HumanIn(loc)
 	}
-	if start.Prec >= Minute || end.Prec >= Minute {
+	if start.Prec >= Minute || end.Prec >= Minute || start.Approx || end.Approx || start.Year < 1000 || end.Year < 1000 {
+		// "500 BCE – 44 BCE" rather than a shared era; a circa end is not
+		// merged with an exact start.
 		return start.HumanIn(loc) + " – " + end.HumanIn(loc)
 	}
 	if start.Prec == Day && end.Prec == Day && start.Year == end.Year {
@@ -297,10 +327,18 @@ func Range(start, end Date, loc *time.Location) string {
 }
 
 // ISO is the machine-readable form for <time datetime> and feeds: the date
-// to its precision ("2025-12", "2025-12-19", or an RFC 3339 instant).
+// to its precision ("2025-12", "2025-12-19", or an RFC 3339 instant). A
+// decade is its first year, and a year before 1 CE is ISO 8601's expanded
+// astronomical year: "-0499" is 500 BCE, "0000" is 1 BCE. Circa is not in
+// it (exports carry it beside the value); ParseISO reads it back.
 func (d Date) ISO(loc *time.Location) string {
-	if d.Prec >= Minute {
+	switch {
+	case d.Prec >= Minute:
 		return d.Start(loc).Format(time.RFC3339)
+	case d.Year < 0:
+		return fmt.Sprintf("-%04d", -d.Year)
+	case d.Prec <= Year:
+		return fmt.Sprintf("%04d", d.Year)
 	}
-	return d.String()
+	return d.exact().String()
 }

@@ -11,7 +11,10 @@ import (
 // FuzzParseString: a string date that parses prints back as written, and
 // that form parses to the same date.
 func FuzzParseString(f *testing.F) {
-	for _, s := range []string{"2025", "2025-12", "2025-12-19", "2024-02-29", "2025-02-29", "0000", "9999-12-31", "2025-13", "2025-1", "", "-", "20251", "2025--", "２０２５", "2025-12-19-"} {
+	for _, s := range []string{"2025", "2025-12", "2025-12-19", "2024-02-29", "2025-02-29", "0000", "9999-12-31", "2025-13", "2025-1", "", "-", "20251", "2025--", "２０２５", "2025-12-19-",
+		"500 BCE", "1 BCE", "44 BCE", "0500", "0001", "1980s", "0010s", "490s BCE", "10s BCE", "c. 1850", "c. 500 BCE", "c. 1980s", "c. 2025-12-19",
+		"13800000000 BCE", "100000000000 BCE", "100000000001 BCE", "99999999990s BCE", "0500 BCE", "-0500", "500 BC", "circa 1850", "c.1850", "c. c. 1850",
+		"1985s", "0000s", "80s", "19th century", "500", "0 BCE", "0s BCE", "c. ", "s", " BCE", "s BCE", "13,800,000,000 BCE"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -22,7 +25,7 @@ func FuzzParseString(f *testing.F) {
 			}
 			return
 		}
-		if d.Prec < Year || d.Prec > Day {
+		if d.Prec < Decade || d.Prec > Day {
 			t.Fatalf("%q: precision %v", s, d.Prec)
 		}
 		if d.String() != s {
@@ -46,6 +49,7 @@ func FuzzFromTOML(f *testing.F) {
 		`2025-12-19T03:00:00+02:00`, `2025-12-19 03:00:00Z`, `2025-12-19T03:00:00-09:30`,
 		`2025-10-26T00:30:00Z`, `2025-10-26T01:30:00Z`, `2025-03-30T01:30:00Z`, `03:00:00`,
 		`"2025-12-19"`, `12`, `true`, `[2025-12-19]`, `{a = 1}`, `0000-01-01`, `9999-12-31T23:59:59+23:59`,
+		`"500 BCE"`, `"c. 1850"`, `"1980s"`, `"490s BCE"`, `0800-12-25`, `"c. 0800-12-25"`, `"13800000000 BCE"`, `'-0499'`,
 	} {
 		f.Add(s)
 	}
@@ -68,10 +72,7 @@ func FuzzFromTOML(f *testing.F) {
 			}
 			return
 		}
-		written := d.String()
-		if d.Prec <= Month {
-			written = `"` + written + `"`
-		}
+		written := d.TOML()
 		var m2 map[string]any
 		if _, err := toml.Decode("v = "+written, &m2); err != nil {
 			t.Fatalf("%s prints as %s, which is not TOML: %v", src, written, err)
@@ -109,7 +110,18 @@ func checkDate(t *testing.T, d Date) {
 			t.Fatalf("%+v: empty or inconsistent text", d)
 		}
 	}
-	if m := d.MonthOf(); m.Prec > Month || m.Year != d.Year {
+	if m := d.MonthOf(); m.Prec > Month || m.Year != d.Year || m.Approx || m.Slug() == "" {
 		t.Fatalf("%+v: month %+v", d, m)
+	}
+	if d.Year < MinYear || d.Year > MaxYear || d.Year == 0 && d.Prec > Year {
+		t.Fatalf("%+v: out of range", d)
+	}
+	// The machines' form reads back as the same date, less its circa.
+	if d.Prec <= Day {
+		iso := d.ISO(time.UTC)
+		back, err := ParseISO(iso, d.Prec.String())
+		if err != nil || back != d.exact() {
+			t.Fatalf("%+v: ISO %q reads back as %+v, %v", d, iso, back, err)
+		}
 	}
 }
