@@ -11,12 +11,16 @@ import (
 )
 
 // Precision says how much of a Date is known.
-type Precision uint8
+type Precision int8
 
-// The precisions, from coarsest to finest; the zero Precision marks a zero Date.
+// The precisions, from coarsest to finest; the zero Precision marks a zero
+// Date. Decade, added later, sits below zero so that the others keep their
+// values: templates and callers compare them as numbers ("lt .Date.Prec 3"
+// is "the day is not known"), and every such comparison stays true of a
+// decade.
 const (
-	None   Precision = iota
-	Decade           // "1980s": ten years from a year ending in 0 (BCE, ending in 9)
+	Decade Precision = iota - 1 // "1980s": ten years from a year ending in 0 (BCE, ending in 9)
+	None
 	Year
 	Month
 	Day
@@ -24,9 +28,11 @@ const (
 	Offset // a datetime with an explicit UTC offset
 )
 
-var precisionNames = [...]string{"", "decade", "year", "month", "day", "datetime", "datetime"}
+var precisionNames = [...]string{"decade", "", "year", "month", "day", "datetime", "datetime"}
 
-func (p Precision) String() string { return precisionNames[p] }
+// String names the precision as exports give it: "decade", "year", "month",
+// "day" or "datetime".
+func (p Precision) String() string { return precisionNames[p-Decade] }
 
 // Date is a calendar date of some precision, on the proleptic Gregorian
 // calendar. Fields below the precision are zero. For Minute and Offset,

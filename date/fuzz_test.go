@@ -25,7 +25,7 @@ func FuzzParseString(f *testing.F) {
 			}
 			return
 		}
-		if d.Prec < Decade || d.Prec > Day {
+		if d.Prec == None || d.Prec > Day {
 			t.Fatalf("%q: precision %v", s, d.Prec)
 		}
 		if d.String() != s {

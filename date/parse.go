@@ -27,7 +27,7 @@ const circa = "c. "
 func FromTOML(v any) (Date, error) {
 	switch v := v.(type) {
 	case time.Time:
-		if v.Year() == 0 {
+		if v.Year() == 0 && v.Location().String() != "time-local" {
 			return Date{}, errYearZero(v.Format("2006-01-02"))
 		}
 		switch v.Location().String() {

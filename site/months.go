@@ -2,7 +2,6 @@ package site
 
 import (
 	"cmp"
-	"fmt"
 	"slices"
 	"strings"
 	"time"
@@ -59,11 +58,10 @@ func newCalendarPlace(e *Event, loc *time.Location, prev *calendarPlace) calenda
 	if prev != nil && prev.day == c.day {
 		return *prev
 	}
-	c.monthSlug = fmt.Sprintf("%04d", c.month.Year)
-	if c.month.Prec >= date.Month {
-		c.monthSlug = fmt.Sprintf("%04d/%02d", c.month.Year, c.month.Month)
-	}
-	c.dayAnchor = "d" + c.day.String()
+	// "2025/12", "2025", "0500", "500-bce", "1980s", "490s-bce": a year
+	// or a decade known no closer has a page of its own.
+	c.monthSlug = c.month.Slug()
+	c.dayAnchor = "d" + strings.ReplaceAll(c.day.Slug(), "/", "-")
 	return c
 }
 
