@@ -26,6 +26,7 @@ type cjSite struct {
 type cjDate struct {
 	Value     string `json:"value"`
 	Precision string `json:"precision"`
+	Circa     bool   `json:"circa"` // approximate ("c. 1850"), absent when exact
 }
 
 type cjEvent struct {
@@ -149,20 +150,15 @@ func readChronicleJSON(name string, data []byte, r *reading) {
 	}
 }
 
-// cjParseDate reads a date of events.json: its value to its precision.
+// cjParseDate reads a date of events.json: its value to its precision
+// (ISO 8601, with expanded years before 1 CE: "-0499" is 500 BCE), and
+// its circa flag.
 func cjParseDate(d cjDate) (date.Date, error) {
-	switch d.Precision {
-	case "year", "month", "day":
-		return date.ParseString(d.Value)
-	case "datetime":
-		t, err := time.Parse(time.RFC3339, d.Value)
-		if err != nil {
-			return date.Date{}, fmt.Errorf("%q is not an RFC 3339 time", d.Value)
-		}
-		_, off := t.Zone()
-		return date.Date{Year: t.Year(), Month: int(t.Month()), Day: t.Day(), Hour: t.Hour(), Min: t.Minute(), Sec: t.Second(), OffsetSec: off, Prec: date.Offset}, nil
+	dd, err := date.ParseISO(d.Value, d.Precision)
+	if err == nil && d.Circa && dd.Prec <= date.Day {
+		dd.Approx = true
 	}
-	return date.Date{}, fmt.Errorf("precision %q: want year, month, day or datetime", d.Precision)
+	return dd, err
 }
 
 // extraFields writes an extra object of events.json back as TOML values,
@@ -265,12 +261,12 @@ func readChronicleCSV(name string, data []byte, r *reading) {
 			places: split(get("places")), actors: split(get("actors")), tags: split(get("tags")),
 			storylines: split(get("storylines")), related: split(get("related"))}
 		var err error
-		if n.date, err = cjParseDate(cjDate{get("date"), get("date_precision")}); err != nil {
+		if n.date, err = cjParseDate(cjDate{get("date"), get("date_precision"), get("date_circa") == "true"}); err != nil {
 			r.errorf("%s, column date: %v", at, err)
 			continue
 		}
 		if get("end") != "" {
-			if n.end, err = cjParseDate(cjDate{get("end"), get("end_precision")}); err != nil {
+			if n.end, err = cjParseDate(cjDate{get("end"), get("end_precision"), get("end_circa") == "true"}); err != nil {
 				r.errorf("%s, column end: %v", at, err)
 				continue
 			}

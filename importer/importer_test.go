@@ -47,8 +47,15 @@ func TestTimelineJSDates(t *testing.T) {
 		{tlDate{Year: "1815", Month: "12"}, "1815-12", ""},
 		{tlDate{Year: "1815", Month: "12", Day: "10"}, "1815-12-10", ""},
 		{tlDate{Year: "2000", Month: "01", Day: "05", Hour: "6", Minute: "45", Second: "56"}, "2000-01-05T06:45:56", ""},
-		{tlDate{Year: "-500"}, "", "year -500"},
-		{tlDate{Year: "602"}, "", "year 602"},
+		{tlDate{Year: "-500"}, "500 BCE", ""},
+		{tlDate{Year: "-1"}, "1 BCE", ""},
+		{tlDate{Year: "-44", Month: "3", Day: "15"}, "44 BCE", ""},
+		{tlDate{Year: "-13800000000"}, "13800000000 BCE", ""},
+		{tlDate{Year: "602"}, "0602", ""},
+		{tlDate{Year: "800", Month: "12", Day: "25"}, "0800-12-25", ""},
+		{tlDate{Year: "0"}, "", "year 0"},
+		{tlDate{Year: "-100000000001"}, "", "run from 100000000000 BCE to 9999"},
+		{tlDate{Year: "10000"}, "", "run from 100000000000 BCE to 9999"},
 		{tlDate{Year: "1815", Month: "2", Day: "30"}, "", "not a date of the calendar"},
 		{tlDate{Year: "ca. 1900"}, "", "not a whole number"},
 	} {
@@ -205,13 +212,13 @@ func TestBadChronicleJSON(t *testing.T) {
 	dir := initSite(t)
 	in := writeTemp(t, "events.json", []byte(`{"version": 1, "timezone": "UTC", "events": [
  {"id": "a", "title": "A", "date": {"value": "2025-13-01", "precision": "day"}, "kind": "milestone", "status": "reported", "summary": "", "sources": [], "updates": [], "body_html": ""},
- {"id": "b", "title": "B", "date": {"value": "2025", "precision": "decade"}, "kind": "milestone", "status": "reported", "summary": "", "sources": [], "updates": [], "body_html": ""}
+ {"id": "b", "title": "B", "date": {"value": "2025", "precision": "century"}, "kind": "milestone", "status": "reported", "summary": "", "sources": [], "updates": [], "body_html": ""}
 ]}`))
 	_, err := Run(dir, []string{in}, Options{})
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{"events[0].date:", "(event a)", `events[1].date: precision "decade"`, "(event b)"} {
+	for _, want := range []string{"events[0].date:", "(event a)", `events[1].date: precision "century"`, "(event b)"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error lacks %q:\n%v", want, err)
 		}

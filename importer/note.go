@@ -153,13 +153,8 @@ func tomlKey(k string) string {
 }
 
 // tomlDate writes a date as front matter takes it: a day or a time
-// unquoted, a month or a year as a string (docs/format.md, "Dates").
-func tomlDate(d date.Date) string {
-	if d.Prec < date.Day {
-		return `"` + d.String() + `"`
-	}
-	return d.String()
-}
+// unquoted, other forms as a string (docs/format.md, "Dates").
+func tomlDate(d date.Date) string { return d.TOML() }
 
 func tomlArray(list []string) string {
 	q := make([]string, len(list))

@@ -59,7 +59,7 @@ func newPlan(dir string, cfg *config, r *reading) (*plan, error) {
 		n.draft = len(n.guesses) > 0
 		base := n.wantID
 		if !validID(base) {
-			base = n.date.DayOf().String() + "-" + firstOf(newnote.Slug(n.title, cfg.language), "event")
+			base = idStem(n.date) + "-" + firstOf(newnote.Slug(n.title, cfg.language), "event")
 		}
 		it := &item{n: n, text: n.text()}
 		for i := 1; ; i++ {
@@ -113,13 +113,16 @@ func newPlan(dir string, cfg *config, r *reading) (*plan, error) {
 }
 
 // notePath is where a new note goes, as chronicle new puts it:
-// content/YYYY/MM/id.md.
+// content/YYYY/MM/id.md; a year or a decade known no closer goes in its
+// own folder, as its archive page is named: content/500-bce/, content/1980s/.
 func notePath(id string, d date.Date) string {
-	dir := fmt.Sprintf("content/%04d", d.Year)
-	if d.Prec >= date.Month {
-		dir += fmt.Sprintf("/%02d", d.Month)
-	}
-	return dir + "/" + id + ".md"
+	return "content/" + d.MonthOf().Slug() + "/" + id + ".md"
+}
+
+// idStem is the start of a new note's id: its day, month, year or decade
+// as an id may spell it ("2025-12-19", "500-bce", "1980s").
+func idStem(d date.Date) string {
+	return strings.ReplaceAll(d.DayOf().Slug(), "/", "-")
 }
 
 // validID is site's rule for an id: a letter or digit, then letters,

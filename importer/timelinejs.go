@@ -196,6 +196,21 @@ func (r *reading) slide(at string, s *tlSlide) {
 			n.end = date.Date{}
 		}
 	}
+	for _, d := range []struct {
+		what string
+		from *tlDate
+		to   *date.Date
+	}{{"start_date", s.StartDate, &n.date}, {"end_date", s.EndDate, &n.end}} {
+		if d.to.IsZero() {
+			continue
+		}
+		if d.to.Year <= 0 && (d.from.Month != "" || d.from.Day != "") {
+			n.guessf(d.what, "month and day before 1 CE left out: Chronicle keeps the year", "%s", d.to)
+		}
+		if isCirca(firstOf(d.from.DisplayDate, map[bool]string{true: s.DisplayDate}[d.what == "start_date"])) {
+			d.to.Approx = true
+		}
+	}
 	var headline, text string
 	if s.Text != nil {
 		headline, text = plainText(s.Text.Headline), s.Text.Text
@@ -275,7 +290,7 @@ func (r *reading) slide(at string, s *tlSlide) {
 	if len(s.Background) > 0 && string(s.Background) != "null" && string(s.Background) != `""` {
 		n.guessf("background", "background left out", "")
 	}
-	n.wantID = n.date.DayOf().String() + "-" + firstOf(newnote.Slug(n.title, r.lang), "event")
+	n.wantID = idStem(n.date) + "-" + firstOf(newnote.Slug(n.title, r.lang), "event")
 	r.notes = append(r.notes, n)
 }
 
@@ -284,6 +299,18 @@ func (c *mdConv) convertInline(src string) string {
 		return ""
 	}
 	return strings.Join(strings.Fields(c.convert(src)), " ")
+}
+
+// isCirca reports whether a TimelineJS display_date says the date is
+// approximate: "c. 1850", "ca. 1850", "circa 1850", "about 1850", "~1850".
+func isCirca(display string) bool {
+	s := strings.ToLower(strings.TrimSpace(display))
+	for _, p := range []string{"c.", "ca.", "ca ", "circa", "about ", "approx", "~"} {
+		if strings.HasPrefix(s, p) {
+			return true
+		}
+	}
+	return false
 }
 
 // tlToDate converts a TimelineJS date, or says why it cannot: bad when
@@ -303,8 +330,16 @@ func tlToDate(t *tlDate) (d date.Date, why string, bad bool) {
 	if why != "" {
 		return date.Date{}, why, true
 	}
-	if y < 1000 || y > 9999 {
-		return date.Date{}, fmt.Sprintf("year %d: Chronicle's dates run from 1000 to 9999 for now", y), false
+	// TimelineJS shows year -500 as "500 BCE" (its era_labels), so a
+	// negative year counts back from 1 CE with no year 0: astronomically
+	// it is y+1. A date before 1 CE keeps its year only (docs/import.md).
+	switch {
+	case y == 0:
+		return date.Date{}, "year 0: TimelineJS shows it as \"0\", which is no year; write -1 (1 BCE) or 1 (1 CE)", false
+	case y < 0 && y+1 < date.MinYear, y > date.MaxYear:
+		return date.Date{}, fmt.Sprintf("year %d: Chronicle's dates run from %d BCE to %d", y, 1-date.MinYear, date.MaxYear), false
+	case y < 0:
+		return date.Date{Year: y + 1, Prec: date.Year}, "", false
 	}
 	d = date.Date{Year: y, Prec: date.Year}
 	parts := []struct {
