@@ -207,9 +207,11 @@ func (r *reading) slide(at string, s *tlSlide) {
 		if d.to.Year <= 0 && (d.from.Month != "" || d.from.Day != "") {
 			n.guessf(d.what, "month and day before 1 CE left out: Chronicle keeps the year", "%s", d.to)
 		}
-		if isCirca(firstOf(d.from.DisplayDate, map[bool]string{true: s.DisplayDate}[d.what == "start_date"])) {
-			d.to.Approx = true
+		display := d.from.DisplayDate
+		if d.what == "start_date" {
+			display = firstOf(s.DisplayDate, display) // the slide's is its start's
 		}
+		d.to.Approx = isCirca(display)
 	}
 	var headline, text string
 	if s.Text != nil {

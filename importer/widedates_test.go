@@ -93,3 +93,36 @@ func TestWideDatesBuild(t *testing.T) {
 		t.Errorf("events.json differs after import:\n%s\n---\n%s", a, b)
 	}
 }
+
+// TestTimelineJSOldDates: TimelineJS's negative years are years BCE, kept
+// to the year; a display date with "c." makes a date approximate; years
+// outside Chronicle's range and year 0 are skipped, and said.
+func TestTimelineJSOldDates(t *testing.T) {
+	dir := newSite(t)
+	in := writeTemp(t, "tl.json", []byte(`{"events": [
+ {"start_date": {"year": -44, "month": 3, "day": 15}, "display_date": "c. 44 BC", "text": {"headline": "Caesar"}},
+ {"start_date": {"year": "1850", "display_date": "Circa 1850"}, "end_date": {"year": "1855"}, "text": {"headline": "Mill"}},
+ {"start_date": {"year": "-200000000000"}, "text": {"headline": "Too old"}},
+ {"start_date": {"year": "0"}, "text": {"headline": "Nowhen"}}
+]}`))
+	rep, err := Run(dir, []string{in}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	rep.Print(&out)
+	for _, want := range []string{"month and day before 1 CE left out", "year -200000000000: Chronicle's dates run from 100000000000 BCE to 9999", "year 0:"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("summary lacks %q:\n%s", want, out.String())
+		}
+	}
+	for path, want := range map[string]string{
+		"content/44-bce/44-bce-caesar.md": `date = "c. 44 BCE"`,
+		"content/1850/1850-mill.md":       `date = "c. 1850"` + "\n" + `end = "1855"`,
+	} {
+		b, err := os.ReadFile(filepath.Join(dir, path))
+		if err != nil || !bytes.Contains(b, []byte(want)) {
+			t.Errorf("%s: %v, want %q in\n%s\n%s", path, err, want, b, out.String())
+		}
+	}
+}
