@@ -13,6 +13,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 	"github.com/chronicle-tools/chronicle/build"
+	"github.com/chronicle-tools/chronicle/internal/testsite"
 	"github.com/chronicle-tools/chronicle/site"
 	"github.com/mmcdole/gofeed"
 )
@@ -147,7 +148,7 @@ func TestEventsICS(t *testing.T) {
 	if got := year.GetProperty(ics.ComponentPropertySummary).Value; !strings.HasPrefix(got, "Довга назва") || !strings.HasSuffix(got, "п'ять октетів") {
 		t.Errorf("folded Cyrillic SUMMARY came back as %q", got)
 	}
-	if got := byUID["2025-12-talks@owner.github.io/repo"].GetProperty(ics.ComponentPropertyDescription).Value; !strings.HasPrefix(got, "December 2025 – January 2026\n") {
+	if got := byUID["2025-12-talks@owner.github.io/repo"].GetProperty(ics.ComponentPropertyDescription).Value; !strings.HasPrefix(got, "December 2025 – c. January 2026\n") {
 		t.Errorf("month DESCRIPTION %q", got)
 	}
 	// The escapes on the wire, which the parser's unescaping hides.
@@ -229,5 +230,34 @@ func TestExportsShipped(t *testing.T) {
 	}
 	if len(cal.Events()) != n {
 		t.Errorf("events.ics: %d entries for %d events", len(cal.Events()), n)
+	}
+}
+
+// TestOldDatesInExports: an event before 1 CE is left out of the calendar,
+// whose years start at 0000, and feeds and the CSV never give it a time
+// RFC 3339 cannot hold; a decade lasts ten years in the calendar.
+func TestOldDatesInExports(t *testing.T) {
+	note := func(date string) string {
+		return strings.Replace(testsite.Note, "date = 2025-12-19", "date = "+date, 1)
+	}
+	res, err := build.Build(testsite.FS(map[string]string{
+		"content/bce.md":    note(`"500 BCE"`),
+		"content/decade.md": note(`"1980s"`),
+		"content/circa.md":  note(`"c. 1850"`),
+	}), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cal := string(res.Files["events.ics"])
+	if strings.Contains(cal, "UID:bce@") || strings.Contains(cal, "-0499") {
+		t.Errorf("events.ics holds the BCE event:\n%s", cal)
+	}
+	if !strings.Contains(cal, "DTSTART;VALUE=DATE:19800101\r\nDTEND;VALUE=DATE:19900101\r\n") {
+		t.Errorf("the 1980s do not last ten years in events.ics:\n%s", cal)
+	}
+	for _, p := range []string{"feed.xml", "feed.json", "events.csv", "sitemap.xml"} {
+		if bytes.Contains(res.Files[p], []byte("-0499-")) {
+			t.Errorf("%s gives the BCE event a time before year 0000", p)
+		}
 	}
 }

@@ -15,6 +15,7 @@ var csvColumns = []string{
 	"id", "url", "title", "date", "date_precision", "end", "end_precision",
 	"kind", "kind_label", "status", "claimed_by", "summary", "content_warning",
 	"places", "actors", "tags", "storylines", "related", "sources", "updated", "extra",
+	"date_circa", "end_circa", // added after the others: scripts read columns by place
 }
 
 // csvSep joins the values of a multi-valued column.
@@ -57,10 +58,19 @@ func (s data) eventsCSV(out io.Writer) error {
 			csvJoin(related), csvJoin(sources),
 			e.Updated(c.Location).Format(time.RFC3339),
 			csvExtra(e.Extra, c.Location),
+			csvBool(e.Date.Approx), csvBool(e.End.Approx),
 		})
 	}
 	w.Flush()
 	return w.Error()
+}
+
+// csvBool is "true" or empty.
+func csvBool(b bool) string {
+	if b {
+		return "true"
+	}
+	return ""
 }
 
 // csvJoin joins the values of a list, each once, in the order written.

@@ -111,7 +111,7 @@ func (s data) atom() []byte {
 		}
 		ent := atomEntry{
 			Title: e.Title, ID: c.AbsURL("events/" + e.ID + "/"),
-			Updated: up.Format(time.RFC3339), Published: e.Date.Start(c.Location).Format(time.RFC3339),
+			Updated: up.Format(time.RFC3339), Published: feedTime(e.Date.Start(c.Location)),
 			Links:   []atomLink{{Href: c.AbsURL("events/" + e.ID + "/"), Rel: "alternate", Type: "text/html"}},
 			Summary: e.Summary,
 			Content: atomContent{Type: "html", Body: s.feedHTML(e)},
@@ -149,6 +149,7 @@ type jsonSite struct {
 type jsonDate struct {
 	Value     string `json:"value"`
 	Precision string `json:"precision"`
+	Circa     bool   `json:"circa,omitempty"`
 }
 
 type jsonEvent struct {
@@ -233,7 +234,7 @@ type jsonUpdate struct {
 // jdate is a date as events.json gives it, from its ISO form (worked out
 // once by the model where it can be).
 func jdate(d date.Date, iso string) jsonDate {
-	return jsonDate{Value: iso, Precision: d.Prec.String()}
+	return jsonDate{Value: iso, Precision: d.Prec.String(), Circa: d.Approx}
 }
 
 // nonNil is list, or an empty list for nil: encoded as [], not null.
@@ -361,4 +362,13 @@ func (s data) sitemap(w io.Writer, pages []string) error {
 	}
 	b.WriteString("</urlset>\n")
 	return b.Flush()
+}
+
+// feedTime is t in RFC 3339, whose years run from 0000: an event before
+// 1 CE is given as the first instant of year 1, the earliest it can say.
+func feedTime(t time.Time) string {
+	if t.Year() < 1 {
+		t = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
+	return t.Format(time.RFC3339)
 }

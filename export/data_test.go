@@ -46,6 +46,10 @@ func TestEventsCSV(t *testing.T) {
 		if rec["id"] == strikeID {
 			strike = rec
 		}
+		// Only the talks' end is approximate ("c. 2026-01").
+		if wantCirca := map[bool]string{true: "true"}[rec["id"] == "2025-12-talks"]; rec["end_circa"] != wantCirca || rec["date_circa"] != "" {
+			t.Errorf("%s: date_circa %q, end_circa %q; want %q, %q", rec["id"], rec["date_circa"], rec["end_circa"], "", wantCirca)
+		}
 	}
 	if want := []string{"2024-year", "2025-12-talks", strikeID, "2025-12-20-call", "2025-12-21-mixed"}; !slices.Equal(ids, want) {
 		t.Errorf("rows in order %q, want time order %q", ids, want)

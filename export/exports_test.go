@@ -97,7 +97,7 @@ See [the list](#src-1).
 	"content/2025/12/2025-12-talks.md": {Data: []byte(`+++
 title = "Talks go on through December"
 date = "2025-12"
-end = "2026-01"
+end = "c. 2026-01"
 kind = "talks"
 
 [[sources]]

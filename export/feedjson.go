@@ -55,7 +55,7 @@ func (s data) jsonFeed() []byte {
 		u := c.AbsURL("events/" + e.ID + "/")
 		it := jsonFeedItem{
 			ID: u, URL: u, Title: e.Title, ContentHTML: s.feedHTML(e), Summary: e.Summary,
-			DatePublished: e.Date.Start(c.Location).Format(time.RFC3339),
+			DatePublished: feedTime(e.Date.Start(c.Location)),
 			DateModified:  e.Updated(c.Location).Format(time.RFC3339),
 		}
 		if k := c.Kind(e.Kind); k != nil {

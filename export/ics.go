@@ -40,6 +40,9 @@ func (s data) calendar(out io.Writer) error {
 	// Each line is made in w.line and the description in w.desc, reused
 	// from event to event, so that the calendar makes no garbage a line.
 	for _, e := range s.Events {
+		if e.Date.Year < 1 {
+			continue // iCalendar's years are 0000-9999 and its calendar Gregorian: no BCE
+		}
 		up := e.Updated(c.Location).UTC()
 		w.raw("BEGIN:VEVENT")
 		w.begin("UID:")
@@ -153,6 +156,8 @@ func firstDay(d date.Date, loc *time.Location) time.Time {
 func dayAfter(d date.Date, loc *time.Location) time.Time {
 	first := firstDay(d, loc)
 	switch d.Prec {
+	case date.Decade:
+		return first.AddDate(10, 0, 0)
 	case date.Year:
 		return first.AddDate(1, 0, 0)
 	case date.Month:

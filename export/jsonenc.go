@@ -150,6 +150,9 @@ func appendExtraValue(b []byte, v any) []byte {
 func (d *jsonDate) appendJSON(b []byte) []byte {
 	b = appendField(b, '{', "value", d.Value)
 	b = appendField(b, ',', "precision", d.Precision)
+	if d.Circa {
+		b = append(appendKey(b, ',', "circa"), "true"...)
+	}
 	return append(b, '}')
 }
 

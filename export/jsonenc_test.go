@@ -26,10 +26,10 @@ func TestEventJSONMatchesEncoder(t *testing.T) {
 		t.Errorf("only %d events compared", events)
 	}
 	// Every optional field both ways.
-	full := jsonEvent{End: &jsonDate{"2025-12", "month"}, ClaimedBy: "x", ContentWarning: "y", Actors: []string{}, Tags: []string{"t"}, Storylines: []string{},
+	full := jsonEvent{End: &jsonDate{"2025-12", "month", true}, ClaimedBy: "x", ContentWarning: "y", Actors: []string{}, Tags: []string{"t"}, Storylines: []string{},
 		Places: []string{"a", "b"}, Related: []string{"r"},
-		Extra: jsonExtra{"s": "<a> & \"b\"\u2028", "n": int64(-7), "f": 1e21, "g": 0.1, "b": true, "d": jsonDate{"2025-12", "month"},
-			"list": []any{"x", int64(1), 2.5, false, jsonDate{"2025-12-19", "day"}}, "empty": []any{}},
+		Extra: jsonExtra{"s": "<a> & \"b\"\u2028", "n": int64(-7), "f": 1e21, "g": 0.1, "b": true, "d": jsonDate{"2025-12", "month", false},
+			"list": []any{"x", int64(1), 2.5, false, jsonDate{"c. 2025-12-19", "day", true}}, "empty": []any{}},
 		Sources: []jsonSource{{Number: 1, URL: "https://example.com/", Pages: "pp. 1-2", Reference: "ISBN 0", Published: &jsonDate{}, Accessed: &jsonDate{}, Archived: "a", Quote: "q", Lang: "uk", PublishedEstimated: true,
 			Extra: jsonExtra{"tier": "A", "z": 1e-7}},
 			{Number: 2, Pages: "p. 3", Reference: "f. 1"}, {Number: 3}},

@@ -65,7 +65,7 @@ func TestWideDatesBuild(t *testing.T) {
 		}
 	}
 	js := files["events.json"]
-	order := []string{`"date":{"value":"-0499","precision":"year"}`, `"date":{"value":"0800-12-25","precision":"day"}`, `"date":{"value":"1850","precision":"year"}`, `"date":{"value":"1980","precision":"decade"}`}
+	order := []string{`"date":{"value":"-0499","precision":"year"}`, `"date":{"value":"0800-12-25","precision":"day"}`, `"date":{"value":"1850","precision":"year","circa":true}`, `"date":{"value":"1980","precision":"decade"}`}
 	last := -1
 	for _, s := range order {
 		i := bytes.Index(js, []byte(s))

@@ -421,5 +421,10 @@ func (e *Event) Updated(loc *time.Location) time.Time {
 			t = ut
 		}
 	}
+	// Feeds, the sitemap and the CSV give it as RFC 3339, whose years
+	// start at 0000; an event before that was last changed no earlier.
+	if t.Year() < 1 {
+		t = time.Date(1, 1, 1, 0, 0, 0, 0, time.UTC)
+	}
 	return t
 }
