@@ -148,7 +148,7 @@ func skeleton(title, kind string, d date.Date, c *config) []byte {
 	b.WriteString("id = \"source\"  # cite it in the body as [@source]\n")
 	b.WriteString("title = \"The headline or document title\"\n")
 	b.WriteString("publisher = \"Who published it\"\n")
-	b.WriteString("url = \"https://example.org/the-address-of-the-source\"\n")
+	b.WriteString("url = \"https://example.org/the-address-of-the-source\"  # a book, paper or interview has none: locate it with pages = \"pp. 12-14\" or reference = \"...\"\n")
 	b.WriteString("published = " + dv + "\n")
 	b.WriteString("+++\n\n")
 	b.WriteString("What happened, in plain sentences, each followed by the source it rests on.[@source]\n")
