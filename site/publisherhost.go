@@ -92,8 +92,10 @@ func creditBase(name string) string {
 // unless the host is shared or the names differ only by a credit. It reads
 // the events' sources alone, in time order, so it runs beside the
 // publishers' index: a note's sources and their URLs sit together in
-// memory, where the index's are spread across all of it.
-func (s *Site) checkPublisherHosts(diags *Diagnostics) {
+// memory, where the index's are spread across all of it. The drafts left
+// out of the build are read after them: an import's drafts, whose
+// publishers are guessed, are where two spellings are likeliest.
+func (s *Site) checkPublisherHosts(drafts []*Event, diags *Diagnostics) {
 	// A publisher's sources on one host: how many, and the first cited.
 	type onHost struct {
 		name  string
@@ -102,20 +104,21 @@ func (s *Site) checkPublisherHosts(diags *Diagnostics) {
 		first *Source
 	}
 	byHost := map[string]*[]onHost{}
-	for _, e := range s.Events {
+	for _, e := range slices.Concat(s.Events, drafts) {
 	sources:
 		for _, src := range e.Sources {
 			h := urlHost(src.URL)
 			if h == "" {
 				continue
 			}
+			name := s.Config.Publisher(src.Publisher)
 			list := byHost[h]
 			if list == nil {
 				list = &[]onHost{}
 				byHost[h] = list
 			}
 			for i := range *list {
-				if o := &(*list)[i]; o.name == src.Publisher {
+				if o := &(*list)[i]; o.name == name {
 					o.n++
 					continue sources
 				}
@@ -123,7 +126,7 @@ func (s *Site) checkPublisherHosts(diags *Diagnostics) {
 			// Past this many names, a host is not reported (see
 			// maxHostNames): counting more would only take time.
 			if len(*list) <= 4*maxHostNames {
-				*list = append(*list, onHost{name: src.Publisher, n: 1, e: e, first: src})
+				*list = append(*list, onHost{name: name, n: 1, e: e, first: src})
 			}
 		}
 	}
@@ -150,9 +153,13 @@ func (s *Site) checkPublisherHosts(diags *Diagnostics) {
 					continue
 				}
 				reported[pair] = true
-				*diags = append(*diags, Diagnostic{Path: rare.e.Path, Line: rare.e.line(fmt.Sprintf("sources.%d", rare.first.idx)), Warning: true, Code: CodePublisherHost,
+				d := Diagnostic{Path: rare.e.Path, Line: rare.e.line(fmt.Sprintf("sources.%d", rare.first.idx)), Warning: true, Code: CodePublisherHost,
 					Msg: fmt.Sprintf("publishers %q (%s) and %q (%s) both have URLs on %s: if they are one publisher, add %q to the aliases of [publishers.%q] in config.toml",
-						rare.name, count(rare.n, "source"), common.name, count(common.n, "source"), h, rare.name, common.name)})
+						rare.name, count(rare.n, "source"), common.name, count(common.n, "source"), h, rare.name, common.name)}
+				if rare.e.Draft && !slices.Contains(s.Events, rare.e) {
+					d = draftProblem(d)
+				}
+				*diags = append(*diags, d)
 			}
 		}
 	}

@@ -94,6 +94,12 @@ func TestPublisherHostWarning(t *testing.T) {
 			`content/n0.md:27: warning: publishers "abcnews" (1 source) and "ABC News" (2 sources)`,
 			`content/n0.md:27: warning: publishers "abcnews" (1 source) and "ABC" (1 source)`,
 		}},
+		{"a draft's spelling, as an import guesses it", "", []string{
+			hostNote(abc, abc2),
+			strings.Replace(hostNote([2]string{"abcnews.go.com", "https://abcnews.go.com/3"}), "kind = \"strike\"\n", "kind = \"strike\"\ndraft = true\n", 1),
+		}, []string{
+			`content/n1.md:7: warning: draft: publishers "abcnews.go.com" (1 source) and "ABC News" (2 sources) both have URLs on abcnews.go.com`,
+		}},
 		{"one pair on two hosts", "", []string{
 			hostNote(abc, [2]string{"ABC", "https://abcnews.go.com/3"}, [2]string{"ABC News", "https://abc.go.com/1"}, [2]string{"ABC", "https://abc.go.com/2"}),
 		}, []string{`both have URLs on abc.go.com`}},

@@ -388,7 +388,7 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	var wg sync.WaitGroup
 	var hostDiags Diagnostics
 	wg.Go(func() { s.buildPublishers(&pubDiags) })
-	wg.Go(func() { s.checkPublisherHosts(&hostDiags) })
+	wg.Go(func() { s.checkPublisherHosts(drafts, &hostDiags) })
 	s.buildTaxonomies(drafts, diags)
 	s.buildMonths()
 	s.addPages(pages, &pageDiags)
