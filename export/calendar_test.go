@@ -261,3 +261,57 @@ func TestOldDatesInExports(t *testing.T) {
 		}
 	}
 }
+
+// TestEventsGeoJSON: a site whose places.toml locates its places gets
+// events.geojson, each located event a Feature with longitude first
+// (RFC 7946); an event with no located place is left out, and a site with
+// no places.toml has no such file.
+func TestEventsGeoJSON(t *testing.T) {
+	located := strings.Replace(testsite.Note, `places = ["Odesa region"]`, `places = ["Odesa region", "Pivdennyi", "Odesa region"]`, 1)
+	nowhere := strings.Replace(testsite.Note, `places = ["Odesa region"]`, `places = ["Atlantis"]`, 1)
+	files := map[string]string{
+		"content/a.md": located,
+		"content/b.md": nowhere,
+		"places.toml":  "[\"Odesa region\"]\nlat = 46.5\nlon = 30.7\n[Pivdennyi]\nunlocated = \"no record\"\n[Atlantis]\nunlocated = \"legend\"\n",
+	}
+	res, err := build.Build(testsite.FS(files), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var fc struct {
+		Type     string
+		Features []struct {
+			Type     string
+			Geometry struct {
+				Type        string
+				Coordinates []float64
+			}
+			Properties map[string]string
+		}
+	}
+	if err := json.Unmarshal(res.Files["events.geojson"], &fc); err != nil {
+		t.Fatalf("events.geojson: %v\n%s", err, res.Files["events.geojson"])
+	}
+	if fc.Type != "FeatureCollection" || len(fc.Features) != 1 {
+		t.Fatalf("want a FeatureCollection of 1 feature, got %+v", fc)
+	}
+	f := fc.Features[0]
+	if f.Type != "Feature" || f.Geometry.Type != "Point" || !slices.Equal(f.Geometry.Coordinates, []float64{30.7, 46.5}) {
+		t.Errorf("geometry %+v, want the Point [30.7, 46.5], longitude first", f.Geometry)
+	}
+	want := map[string]string{"id": "a", "title": "Missile strike on a port", "date": "2025-12-19", "date_precision": "day",
+		"kind": "strike", "places": "Odesa region", "url": "https://example.org/chron/events/a/"}
+	for k, v := range want {
+		if f.Properties[k] != v {
+			t.Errorf("properties[%q] = %q, want %q", k, f.Properties[k], v)
+		}
+	}
+	delete(files, "places.toml")
+	res, err = build.Build(testsite.FS(files), site.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := res.Files["events.geojson"]; ok {
+		t.Error("a site without places.toml has events.geojson")
+	}
+}

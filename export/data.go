@@ -28,7 +28,8 @@ type File struct {
 }
 
 // Files lists the machine-readable files of s: the Atom and JSON feeds,
-// events.json, events.csv, events.ics, the sitemap of pages (the HTML
+// events.json, events.csv, events.ics, events.geojson (when places.toml
+// locates any place), the sitemap of pages (the HTML
 // pages of the site, sorted), robots.txt, .nojekyll and CNAME.
 func Files(s *site.Site, pages []string) []File {
 	d := data{s}
@@ -43,6 +44,9 @@ func Files(s *site.Site, pages []string) []File {
 		{Path: "events.ics", Stream: d.calendar},
 		fixed("robots.txt", []byte("User-agent: *\nAllow: /\n\nSitemap: "+c.AbsURL("sitemap.xml")+"\n")),
 		fixed(".nojekyll", []byte{}),
+	}
+	if located(s.Places) {
+		files = append(files, File{Path: "events.geojson", Stream: d.eventsGeoJSON})
 	}
 	if c.CNAME != "" {
 		files = append(files, fixed("CNAME", []byte(c.CNAME+"\n")))

@@ -23,7 +23,10 @@ type Place struct {
 	Kind     string   // one of Kinds, or "" when the author did not say
 	Aliases  []string // other names that share the point, as the author chose
 	Source   string   // where the coordinate came from
-	Line     int      // the line of the place's table, for later messages
+	// Unlocated says why the place has no point (no gazetteer record fits):
+	// a place known to the file but not drawn.
+	Unlocated string
+	Line      int // the line of the place's table, for later messages
 }
 
 // Places is a parsed places file.
@@ -71,7 +74,7 @@ func (es Errors) Error() string {
 	return strings.Join(lines, "\n")
 }
 
-var placeKeys = []string{"lat", "lon", "kind", "aliases", "source"}
+var placeKeys = []string{"lat", "lon", "kind", "aliases", "source", "unlocated"}
 
 // ParsePlaces reads a places file: one table per place,
 //
@@ -117,7 +120,7 @@ func ParsePlaces(file string, src []byte) (*Places, error) {
 		ok := true
 		for _, k := range keys {
 			if !contains(placeKeys, k) {
-				fix := "a place has lat, lon, kind, aliases and source"
+				fix := "a place has lat, lon, kind, aliases and source (or unlocated)"
 				if s := nearest(k, placeKeys); s != "" {
 					fix = fmt.Sprintf("did you mean %q?", s)
 				}
@@ -151,8 +154,6 @@ func ParsePlaces(file string, src []byte) (*Places, error) {
 			}
 			return f
 		}
-		pl.Lat = coord("lat", 90)
-		pl.Lon = coord("lon", 180)
 		str := func(k string) string {
 			v, present := t[k]
 			if !present {
@@ -164,6 +165,24 @@ func ParsePlaces(file string, src []byte) (*Places, error) {
 				ok = false
 			}
 			return s
+		}
+		// A place no gazetteer fits is named with the reason instead of a
+		// point, so that check knows it was looked for.
+		if _, deliberate := t["unlocated"]; deliberate {
+			pl.Unlocated = str("unlocated")
+			if strings.TrimSpace(pl.Unlocated) == "" {
+				fail(keyLine("unlocated"), `say why, such as unlocated = "no gazetteer record"`, "place %q: unlocated is empty", name)
+				ok = false
+			}
+			for _, k := range []string{"lat", "lon"} {
+				if _, present := t[k]; present {
+					fail(keyLine(k), "remove unlocated, or the coordinates", "place %q has both %s and unlocated", name, k)
+					ok = false
+				}
+			}
+		} else {
+			pl.Lat = coord("lat", 90)
+			pl.Lon = coord("lon", 180)
 		}
 		pl.Kind = str("kind")
 		if pl.Kind != "" && !contains(Kinds, pl.Kind) {

@@ -49,6 +49,8 @@ lon = 30.5
 		{"alias is a place", "[A]\nlat = 1\nlon = 2\naliases = [\"B\"]\n[B]\nlat = 3\nlon = 4\n", []string{"places.toml:4:", `alias "B" is also a place`}},
 		{"alias twice", "[A]\nlat = 1\nlon = 2\naliases = [\"C\"]\n[B]\nlat = 3\nlon = 4\naliases = [\"C\"]\n", []string{"places.toml:8:", `already an alias of "A"`}},
 		{"syntax", "[A\nlat = 1\n", []string{"places.toml:", "end table name"}},
+		{"unlocated and a point", "[A]\nlat = 1\nlon = 2\nunlocated = \"no record\"\n", []string{"places.toml:2:", `both lat and unlocated`, "places.toml:3:"}},
+		{"unlocated empty", "[A]\nunlocated = \" \"\n", []string{"places.toml:2:", "unlocated is empty"}},
 		{"all at once", "[A]\nlat = 100\nlon = 2\n[B]\nlat = 1\nlon = 200\n", []string{"places.toml:2:", "places.toml:6:"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

