@@ -111,14 +111,9 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 	// The list entries first, each once, so that the workers rendering
 	// lists do not render the same entries side by side.
 	o.shared.mu.RLock()
-	err := o.shared.pages.RenderItems()
+	o.shared.pages.RenderItems()
 	o.shared.mu.RUnlock()
 	diags := o.Warnings
-	if err != nil {
-		diags = append(diags, site.Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
-		diags.Sort()
-		return nil, diags
-	}
 
 	// The streamed files go first and the many small event pages last, so
 	// that no large file is left to one worker while the other cores idle.

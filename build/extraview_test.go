@@ -20,7 +20,7 @@ func TestExtraShown(t *testing.T) {
 		t.Fatal(err)
 	}
 	page := string(res.Files["events/2025-12-19-a/index.html"])
-	want := "\n<dt>Source count</dt><dd>1, 2.5</dd>\n<dt>Importance</dt><dd>4</dd>\n</dl>"
+	want := "<dt>Source count</dt><dd>1, 2.5</dd><dt>Importance</dt><dd>4</dd></dl>"
 	if !strings.Contains(page, want) {
 		t.Errorf("page lacks %q", want)
 	}

@@ -1,9 +1,7 @@
 package render
 
 import (
-	"bytes"
 	"encoding/json"
-	"html/template"
 	"slices"
 	"strconv"
 	"strings"
@@ -181,21 +179,16 @@ func (r *Renderer) storySpans() []StorySpan {
 // entry, data-story and so on.
 var facetKeys = [...]string{"story", "place", "actor", "pub"}
 
-// facets are the values of those attributes, for templates.
-func facets(s *site.Site, e *site.Event) map[string]string {
-	m := make(map[string]string, len(facetKeys))
-	for _, k := range facetKeys {
-		var sb strings.Builder
-		facet(s, e, k, func(v string) { sb.WriteString(v) })
-		m[k] = sb.String()
-	}
-	return m
+// facetString is the value of the attribute named key.
+func facetString(s *site.Site, e *site.Event, key string) string {
+	var sb strings.Builder
+	facet(s, e, key, func(v string) { sb.WriteString(v) })
+	return sb.String()
 }
 
 // facet gives the value of the attribute named key to put, piece by piece:
 // slugs joined by spaces, or the sources' distinct publishers for the
-// search. The list entries' writer escapes the pieces as they come, with no
-// string made for the whole.
+// search.
 func facet(s *site.Site, e *site.Event, key string, put func(string)) {
 	switch key {
 	case "story":
@@ -292,22 +285,15 @@ func newJSONLD(c *site.Config, e *site.Event) jsonLD {
 	return ld
 }
 
-// jsonLDScript is e's JSON-LD, the text of its page's script. It is made
-// when a page asks for it rather than kept for every event.
-func jsonLDScript(c *site.Config, e *site.Event) template.JS {
-	var b bytes.Buffer
-	writeJSONLD(&b, c, e)
-	return template.JS(b.String())
-}
-
 // writeJSONLD writes e's JSON-LD to b. encoding/json escapes <, > and &
 // (as \u003c and so on), so the text can neither end the <script> it goes
 // in nor open markup there. It is not written by hand like events.json:
 // the saving would be small (docs/performance.md).
-func writeJSONLD(b *bytes.Buffer, c *site.Config, e *site.Event) {
+func writeJSONLD(b *strings.Builder, c *site.Config, e *site.Event) {
 	ld := newJSONLD(c, e)
-	if err := json.NewEncoder(b).Encode(&ld); err != nil {
+	data, err := json.Marshal(&ld)
+	if err != nil {
 		panic(err) // plain strings only
 	}
-	b.Truncate(b.Len() - 1) // Encode's newline
+	b.Write(data)
 }

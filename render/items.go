@@ -2,53 +2,45 @@ package render
 
 import (
 	"bytes"
+	"context"
 	"fmt"
-	"html/template"
+	"io"
 	"sync"
+
+	"github.com/a-h/templ"
 
 	"github.com/chronicle-tools/chronicle/internal/work"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
-// item returns an event's entry in lists (the "item" template), rendered
-// the first time a list needs it: the front page, month archives and every
-// taxonomy page then copy it instead of rendering the same entry again for
-// each list it is in. Two pages may render the same entry at once; they
-// make the same bytes, so either may be kept.
-func (r *Renderer) item(e *site.Event) (template.HTML, error) {
+// itemHTML returns an event's entry in lists (item in parts.templ),
+// rendered the first time a list needs it: the front page, month archives
+// and every taxonomy page then copy it instead of rendering the same entry
+// again for each list it is in. Two pages may render the same entry at
+// once; they make the same bytes, so either may be kept.
+func (r *Renderer) itemHTML(e *site.Event) string {
 	if h := r.items[e.Seq].Load(); h != nil {
-		return *h, nil
+		return *h
 	}
-	h, err := written(func(b *bytes.Buffer) error {
-		if r.itemTpl == nil {
-			writeItem(b, r.site, e)
-			return nil
-		}
-		return r.itemTpl.ExecuteTemplate(b, "item", e)
-	})
-	if err != nil {
-		return "", err
-	}
+	h := renderString(item(r.site, e))
 	r.items[e.Seq].Store(&h)
-	return h, nil
+	return h
 }
 
-// itemList is the entries of events, each on a line of its own.
-func (r *Renderer) itemList(events []*site.Event) (template.HTML, error) {
-	return written(func(b *bytes.Buffer) error { return r.writeItems(b, events) })
+// itemList writes the entries of events.
+func (r *Renderer) itemList(events []*site.Event) templ.Component {
+	return templ.ComponentFunc(func(_ context.Context, w io.Writer) error {
+		for _, e := range events {
+			if _, err := io.WriteString(w, r.itemHTML(e)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
 }
 
-// written is what write writes, made in a pooled buffer: the list of a long
-// term page runs to hundreds of kilobytes, and growing a new buffer to that
-// size for each page costs more than the writing.
-func written(write func(*bytes.Buffer) error) (template.HTML, error) {
-	b := listBufs.Get().(*bytes.Buffer)
-	defer listBufs.Put(b)
-	b.Reset()
-	err := write(b)
-	return template.HTML(b.String()), err
-}
-
+// listBufs are the buffers the parts rendered to strings are made in: a
+// list entry is small, but the buffer of a long one is kept for the next.
 var listBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // kindCSS gives each kind its colour. It lives in the stylesheet because the
@@ -65,17 +57,10 @@ func (r *Renderer) kindCSS() []byte {
 
 // RenderItems renders every event's entry in lists, each once and side by
 // side, so that the workers rendering lists do not render the same entries
-// at once. It returns the error of the first event whose entry failed.
-func (r *Renderer) RenderItems() error {
+// at once.
+func (r *Renderer) RenderItems() {
 	s := r.site
-	errs := make([]error, len(s.Events))
-	work.Parallel(len(s.Events), func(_ *bytes.Buffer, i int) { _, errs[i] = r.item(s.Events[i]) })
-	for _, err := range errs {
-		if err != nil {
-			return err
-		}
-	}
-	return nil
+	work.Parallel(len(s.Events), func(_ *bytes.Buffer, i int) { r.itemHTML(s.Events[i]) })
 }
 
 // Forget drops e's entry in lists, rendered before a patch changed e.

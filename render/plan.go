@@ -1,34 +1,38 @@
-// Package render makes the HTML pages of a checked site: it loads the
-// templates (each default replaced by the site's own templates/NAME), plans
-// every page, and renders a page when asked, the most common ones written
-// by Go to the templates' bytes (see eventpage.go). What it renders once
-// and reuses, such as each event's entry in lists, it keeps itself.
+// Package render makes the HTML pages of a checked site: each page is
+// written once, in render/*.templ (compiled by templ, go generate ./...),
+// and a site may replace a page's content or the shared parts with its own
+// templates (docs/customise.md). It plans every page and renders a page
+// when asked; what it renders once and reuses, such as each event's entry
+// in lists, it keeps itself.
 package render
 
 import (
 	"bytes"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"html/template"
 	"io/fs"
 	"slices"
 	"strconv"
 	"strings"
 	"sync/atomic"
 
+	"github.com/a-h/templ"
+
 	"github.com/chronicle-tools/chronicle/internal/work"
 	"github.com/chronicle-tools/chronicle/site"
 )
 
 // A Renderer renders the pages of one checked site: it holds the site's
-// templates and what it renders once and reuses, such as each event's
+// own templates and what it renders once and reuses, such as each event's
 // entry in lists. The model keeps none of this.
 type Renderer struct {
 	site      *site.Site
 	files     []File
-	itemTpl   *template.Template
-	items     []atomic.Pointer[template.HTML] // each event's list entry, by Seq, once rendered
+	items     []atomic.Pointer[string] // each event's list entry, by Seq, once rendered
+	chrome    *chrome
+	own       overrides
 	eventPage func(buf *bytes.Buffer, e *site.Event) error
 }
 
@@ -42,69 +46,66 @@ type File struct {
 	Data     []byte                        // or an asset, made already
 }
 
-// Plan loads the templates of the site in fsys (each default replaced by
-// the site's templates/NAME) and lists every page of s and how to render
-// it, rendering nothing yet but the assets, whose names carry their bytes'
-// fingerprint. It returns nil, with the problems in diags, when a template
-// does not parse.
+// mains are the built-in pages' main content, by the name of the template
+// a site may replace each with.
+var mains = map[string]func(*View) templ.Component{
+	"index.html": indexMain, "event.html": eventMain, "month.html": monthMain,
+	"term.html": termMain, "terms.html": termsMain, "sources.html": sourcesMain,
+	"publisher.html": publisherMain, "page.html": pageMain, "404.html": notFoundMain,
+}
+
+// Plan loads the site's own templates in fsys and lists every page of s
+// and how to render it, rendering nothing yet but the assets, whose names
+// carry their bytes' fingerprint, and the parts every page shares. It
+// returns nil, with the problems in diags, when a template does not parse.
 func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 	r := &Renderer{site: s}
-	tpls, css, builtin := r.loadTemplates(fsys, diags)
-	if tpls == nil || len(tpls) < len(pageTemplates) {
+	before := diags.Errors()
+	r.loadOverrides(fsys, diags)
+	if diags.Errors() > before {
 		return nil
+	}
+	css := asset(fsys, "style.css")
+	if own, err := fs.ReadFile(fsys, "templates/custom.css"); err == nil {
+		css = append(append(css, '\n'), own...)
 	}
 	css = append(css, r.kindCSS()...)
 	cssURL := r.asset("style", ".css", css)
 	jsURL := r.asset("filter", ".js", asset(fsys, "filter.js"))
-
-	// Which built-in templates eventpage.go writes in their stead.
-	ownBase := !builtin["base.html"]
-	writtenEvent := !ownBase && builtin["event.html"]
-	writtenTerm := !ownBase && builtin["term.html"]
-	writtenMonth := !ownBase && builtin["month.html"]
-	writtenPublisher := !ownBase && builtin["publisher.html"]
-	r.itemTpl = tpls["index.html"]
-	if !ownBase {
-		r.itemTpl = nil // writeItem writes the same
-	}
-	r.items = make([]atomic.Pointer[template.HTML], len(s.Events))
-	chrome, err := r.chrome(tpls["index.html"], cssURL, jsURL)
-	if err != nil {
-		*diags = append(*diags, site.Diagnostic{Path: "templates/base.html", Msg: "template: " + err.Error()})
-		return nil
-	}
+	r.items = make([]atomic.Pointer[string], len(s.Events))
+	r.makeChrome(cssURL, jsURL)
 	current := map[string]bool{"": true, "storylines/": true, "sources/": true}
 	for _, p := range s.Menu {
 		current[p.Slug+"/"] = true
 	}
 	// frame sets what every page's view has from its place in the site.
-	frame := func(tpl, dir string, v *view) {
-		v.Site, v.CSS, v.JS, v.Path, v.Canonical = s, cssURL, jsURL, dir, s.Config.AbsURL(dir)
-		if !current[dir] || tpl == "404.html" {
-			v.Chrome = chrome
-		}
+	frame := func(tpl, dir string, v *View) {
+		v.Site, v.CSS, v.JS, v.Path, v.Canonical, v.r = s, cssURL, jsURL, dir, s.Config.AbsURL(dir), r
+		v.shared = !current[dir] || tpl == "404.html"
 	}
-	render := func(buf *bytes.Buffer, tpl string, v *view) error {
+	render := func(buf *bytes.Buffer, tpl string, v *View) error {
 		if e := v.Event; e != nil {
 			// Read at render time: Patch may have changed them.
 			v.Title, v.Description = e.Title, e.Summary
 		}
-		switch {
-		case tpl == "event.html" && writtenEvent:
-			writeEventPage(buf, v)
-			return nil
-		case tpl == "term.html" && writtenTerm:
-			return writeListPage(buf, v, r.writeTermMain)
-		case tpl == "month.html" && writtenMonth:
-			// Written, not executed: a month's list runs to megabytes,
-			// which a template function's result would copy twice more.
-			return writeListPage(buf, v, r.writeMonthMain)
-		case tpl == "publisher.html" && writtenPublisher:
-			return writeListPage(buf, v, writePublisherMain)
+		var head, main templ.Component
+		if t := r.own.pages[tpl]; t != nil {
+			main = templ.FromGoHTML(t.Lookup("main"), v)
+			if h := t.Lookup("head"); h != nil {
+				head = templ.FromGoHTML(h, v)
+			}
+		} else {
+			main = mains[tpl](v)
+			if tpl == "event.html" {
+				head = eventHead(v)
+			}
 		}
-		return tpls[tpl].ExecuteTemplate(buf, "base", v)
+		start := buf.Len()
+		err := Page(v, head, main).Render(context.Background(), buf)
+		replaceNUL(buf, start)
+		return err
 	}
-	add := func(tpl, dir string, v view) {
+	add := func(tpl, dir string, v View) {
 		frame(tpl, dir, &v)
 		file := dir + "index.html"
 		if tpl == "404.html" {
@@ -118,7 +119,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 	// An event page's view is made when it is rendered, not kept for every
 	// event: kept, the views are pointers the collector traces every cycle.
 	r.eventPage = func(buf *bytes.Buffer, e *site.Event) error {
-		v := view{Event: e}
+		v := View{Event: e}
 		frame("event.html", "events/"+e.ID+"/", &v)
 		return render(buf, "event.html", &v)
 	}
@@ -139,10 +140,10 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 		archived = slices.Clone(archived)
 		slices.Reverse(archived)
 	}
-	add("index.html", "", view{Description: s.Config.Description, Months: site.Arrange(shown, s.Config.Newest), AllMonths: site.Arrange(months, s.Config.Newest), Archived: archived,
+	add("index.html", "", View{Description: s.Config.Description, Months: site.Arrange(shown, s.Config.Newest), AllMonths: site.Arrange(months, s.Config.Newest), Archived: archived,
 		Chart: r.chart(), Stories: r.storySpans(), Filters: len(s.Events) > 0})
 	for i, m := range months {
-		v := view{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: site.Arrange([]*site.Month{m}, s.Config.Newest)[0], Filters: true}
+		v := View{Title: m.Date.Human(), Description: fmt.Sprintf("Events of %s in %s.", m.Date.Human(), s.Config.Title), Month: site.Arrange([]*site.Month{m}, s.Config.Newest)[0], Filters: true}
 		if i > 0 {
 			v.Prev = months[i-1]
 		}
@@ -172,7 +173,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 		termChunks[t] = chunks[i]
 	}
 	for _, tax := range s.Taxonomies {
-		add("terms.html", tax.Key+"/", view{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
+		add("terms.html", tax.Key+"/", View{Title: tax.Title, Description: fmt.Sprintf("%s of %s.", tax.Title, s.Config.Title), Tax: tax})
 		for _, t := range tax.Terms {
 			desc := t.Description
 			if desc == "" {
@@ -186,7 +187,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 				if i > 0 {
 					title += fmt.Sprintf(" (page %d of %d)", i+1, len(chunks))
 				}
-				add("term.html", pageDir(dir, i), view{Title: title, Description: desc, Term: t, Months: chunk, PageNum: i + 1, PageLinks: pages})
+				add("term.html", pageDir(dir, i), View{Title: title, Description: desc, Term: t, Months: chunk, PageNum: i + 1, PageLinks: pages})
 			}
 		}
 	}
@@ -199,7 +200,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 	if len(all) > frontPageMax {
 		all = nil
 	}
-	add("sources.html", "sources/", view{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher.", Sources: all})
+	add("sources.html", "sources/", View{Title: "Sources", Description: "Every source cited by " + s.Config.Title + ", by publisher.", Sources: all})
 	for _, p := range s.Publishers {
 		// Pages of frontPageMax sources, as for long lists of events.
 		n := max(1, (len(p.Sources)+frontPageMax-1)/frontPageMax)
@@ -210,14 +211,14 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 			if i > 0 {
 				title += fmt.Sprintf(" (page %d of %d)", i+1, n)
 			}
-			add("publisher.html", pageDir(dir, i), view{Title: title, Description: fmt.Sprintf("Sources from %s cited by %s.", p.Name, s.Config.Title),
+			add("publisher.html", pageDir(dir, i), View{Title: title, Description: fmt.Sprintf("Sources from %s cited by %s.", p.Name, s.Config.Title),
 				Publisher: p, Sources: p.Sources[i*frontPageMax : min(len(p.Sources), (i+1)*frontPageMax)], PageNum: i + 1, PageLinks: pages})
 		}
 	}
 	for _, p := range s.Pages {
-		add("page.html", p.Slug+"/", view{Title: p.Title, Description: p.Description, Page: p})
+		add("page.html", p.Slug+"/", View{Title: p.Title, Description: p.Description, Page: p})
 	}
-	add("404.html", "", view{Title: "Page not found"})
+	add("404.html", "", View{Title: "Page not found"})
 	return r
 }
 
@@ -255,32 +256,18 @@ func (r *Renderer) pageLinks(dir string, n int) []site.Link {
 	return links
 }
 
-// Chrome holds the parts every page shares, rendered once per build: the
-// head's links, the header with the site's navigation, and the footer.
-type Chrome struct {
-	Links, Header, Footer template.HTML
-	Filters               template.HTML // the filter form, on the pages that have it
-}
-
-func (r *Renderer) chrome(t *template.Template, cssURL, jsURL string) (*Chrome, error) {
-	s := r.site
-	// A path no page has, so that no navigation entry is marked current.
-	v := &view{Site: s, CSS: cssURL, JS: jsURL, Path: "\x00"}
-	var c Chrome
-	for _, part := range []struct {
-		name string
-		dst  *template.HTML
-	}{{"links-head", &c.Links}, {"header", &c.Header}, {"footer", &c.Footer}, {"filters", &c.Filters}} {
-		if part.name == "filters" && t.Lookup(part.name) == nil {
-			continue // a site's own base.html need not have the form
-		}
-		var b bytes.Buffer
-		if err := t.ExecuteTemplate(&b, part.name, v); err != nil {
-			return nil, err
-		}
-		*part.dst = template.HTML(b.String())
+// replaceNUL replaces each NUL byte written to buf since start with
+// U+FFFD, as html/template does: a NUL in a note's text would otherwise
+// reach the page, where it is a parse error. Looking for one costs little
+// beside the rendering; finding one is rare.
+func replaceNUL(buf *bytes.Buffer, start int) {
+	page := buf.Bytes()[start:]
+	if bytes.IndexByte(page, 0) < 0 {
+		return
 	}
-	return &c, nil
+	fixed := bytes.ReplaceAll(page, []byte{0}, []byte("\uFFFD"))
+	buf.Truncate(start)
+	buf.Write(fixed)
 }
 
 // chunkMonths splits months, in reading order, into runs of whole months

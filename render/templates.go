@@ -1,17 +1,17 @@
 package render
 
 import (
-	"bytes"
 	"html/template"
 	"io/fs"
 	"regexp"
 	"strconv"
 	"strings"
 
+	"github.com/a-h/templ"
+
 	"github.com/chronicle-tools/chronicle/date"
 	"github.com/chronicle-tools/chronicle/search"
 	"github.com/chronicle-tools/chronicle/site"
-	"github.com/chronicle-tools/chronicle/slug"
 	"github.com/chronicle-tools/chronicle/templates"
 )
 
@@ -19,79 +19,56 @@ import (
 // only their archive page, so the front page does not grow with the corpus.
 const frontPageMax = 300
 
+// pageTemplates are the pages a site may give its own template for, as
+// templates/NAME: a template that defines "main" (and may define "head"),
+// wrapped in the built-in layout.
 var pageTemplates = []string{"index.html", "event.html", "month.html", "term.html", "terms.html", "sources.html", "publisher.html", "page.html", "404.html"}
 
-// view is what every template gets.
-type view struct {
-	Site        *site.Site
-	Title       string // the page's own title; the site's is added
-	Description string
-	Path        string // the page's folder in the output: "", "events/x/"
-	Canonical   string // the page's absolute URL
-	CSS         string
+// partTemplates are the parts of the layout a site may give its own
+// snippet for, as templates/NAME.
+var partTemplates = map[part]string{partHead: "head.html", partHeader: "header.html", partFooter: "footer.html"}
 
-	Event     *site.Event
-	Term      *site.Term
-	Tax       *site.Taxonomy
-	Month     *site.Month
-	Prev      *site.Month
-	Next      *site.Month
-	Page      *site.Page
-	Publisher *site.Publisher
-	Sources   []*site.SourceUse // the publisher's sources on this page; on the sources page, all when few
-	Months    []*site.Month     // months shown in full, arranged for reading
-	AllMonths []*site.Month
-	Archived  []*site.Month // months only on their archive pages
-	Chart     *Chart
-	Stories   []StorySpan
-	Chrome    *Chrome     // the shared parts, rendered once; nil where the page renders its own
-	PageNum   int         // this page's number in a list split into pages
-	PageLinks []site.Link // every page of that list
-	Filters   bool        // the page has the filter form and its script
-	JS        string      // the filter script's URL
+// overrides are the site's own templates.
+type overrides struct {
+	parts [partFilters + 1]*template.Template
+	pages map[string]*template.Template
 }
 
-// loadTemplates parses the default templates, each replaced by the site's
-// templates/NAME when it exists. builtin tells which templates are the
-// built-in text: the site has none of its own, or a copy of it.
-func (r *Renderer) loadTemplates(fsys fs.FS, diags *site.Diagnostics) (tpls map[string]*template.Template, css []byte, builtin map[string]bool) {
-	builtin = map[string]bool{}
-	read := func(name string) (string, []byte) {
-		def, err := fs.ReadFile(templates.FS, name)
-		if err != nil {
-			panic(err) // the embedded set is fixed at compile time
-		}
-		if own, err := fs.ReadFile(fsys, "templates/"+name); err == nil {
-			builtin[name] = bytes.Equal(own, def)
-			return "templates/" + name, own
-		}
-		builtin[name] = true
-		return "(built-in) " + name, def
+// loadOverrides parses the site's own templates in fsys. A template that
+// does not parse, or a page's that defines no "main", is an error in diags.
+func (r *Renderer) loadOverrides(fsys fs.FS, diags *site.Diagnostics) {
+	if _, err := fs.Stat(fsys, "templates/base.html"); err == nil {
+		*diags = append(*diags, site.Diagnostic{Path: "templates/base.html", Warning: true,
+			Msg: "templates/base.html is no longer used: put your head, header and footer in templates/head.html, header.html, footer.html (docs/customise.md)"})
 	}
 	funcs := r.funcs()
-	baseName, baseText := read("base.html")
-	base, err := template.New("base.html").Funcs(funcs).Parse(string(baseText))
-	if err != nil {
-		*diags = append(*diags, templateDiag(baseName, err))
-		return nil, nil, nil
-	}
-	if builtin["base.html"] {
-		// The built-in "days" and "source-uses" are written by writeDays
-		// and writeSourceUses, to the same bytes.
-		template.Must(base.New("days").Parse(`{{writtenDays .}}`))
-		template.Must(base.New("source-uses").Parse(`{{writtenSourceUses .}}`))
-	}
-	tpls = map[string]*template.Template{}
-	for _, name := range pageTemplates {
-		file, text := read(name)
-		t, err := template.Must(base.Clone()).New(name).Parse(string(text))
+	parse := func(name string) *template.Template {
+		text, err := fs.ReadFile(fsys, "templates/"+name)
 		if err != nil {
-			*diags = append(*diags, templateDiag(file, err))
+			return nil
+		}
+		t, err := template.New(name).Funcs(funcs).Parse(string(text))
+		if err != nil {
+			*diags = append(*diags, templateDiag("templates/"+name, err))
+			return nil
+		}
+		return t
+	}
+	for p, name := range partTemplates {
+		r.own.parts[p] = parse(name)
+	}
+	r.own.pages = map[string]*template.Template{}
+	for _, name := range pageTemplates {
+		t := parse(name)
+		if t == nil {
 			continue
 		}
-		tpls[name] = t
+		if t.Lookup("main") == nil {
+			*diags = append(*diags, site.Diagnostic{Path: "templates/" + name, Msg: `template: defines no "main": wrap the page's content in {{define "main"}}...{{end}} (docs/customise.md)`})
+			continue
+		}
+		r.own.pages[name] = t
 	}
-	return tpls, asset(fsys, "style.css"), builtin
 }
 
 // asset reads a default asset, or the site's own file of the same name.
@@ -116,69 +93,82 @@ func templateDiag(file string, err error) site.Diagnostic {
 	return d
 }
 
+// funcs are the functions a site's own templates may call
+// (docs/customise.md): helpers, and the built-in parts as HTML.
 func (r *Renderer) funcs() template.FuncMap {
-	s := r.site
-	c := s.Config
+	c := r.site.Config
 	return template.FuncMap{
-		"url": c.URL,
-		"abs": c.AbsURL,
-		"termURL": func(tax, name string) string {
-			return c.URL(tax + "/" + slug.Make(name) + "/")
-		},
-		"human": func(d date.Date) string { return d.HumanIn(c.Location) },
-		"iso":   func(d date.Date) string { return d.ISO(c.Location) },
-		"span":  func(e *site.Event) string { return date.Range(e.Date, e.End, c.Location) },
-		"kind":  c.Kind,
-		"storyline": func(key string) *site.Storyline {
-			if st := c.Storyline(key); st != nil {
-				return st
+		"url":         c.URL,
+		"abs":         c.AbsURL,
+		"human":       r.human,
+		"iso":         func(d date.Date) string { return d.ISO(c.Location) },
+		"plural":      plural,
+		"lower":       lower,
+		"title":       title,
+		"add":         func(a, b int) int { return a + b },
+		"statusLabel": statusLabel,
+
+		"item":       func(e *site.Event) template.HTML { return template.HTML(r.itemHTML(e)) },
+		"days":       func(d []*site.Day) (template.HTML, error) { return gohtml(days(r, d)) },
+		"month":      func(m *site.Month) (template.HTML, error) { return gohtml(month(r, m)) },
+		"sourceUses": func(u []*site.SourceUse) (template.HTML, error) { return gohtml(sourceUses(u)) },
+		"links":      func(l []site.Link) (template.HTML, error) { return gohtml(links(l)) },
+		"when":       func(e *site.Event) (template.HTML, error) { return gohtml(when(e)) },
+		"kind":       func(e *site.Event) (template.HTML, error) { return gohtml(kind(e)) },
+		"status":     func(e *site.Event) (template.HTML, error) { return gohtml(status(e)) },
+		"pager":      func(v *View) (template.HTML, error) { return gohtml(pager(v)) },
+		"filters":    func() template.HTML { return template.HTML(r.chrome.filters) },
+		"chart": func(v *View) (template.HTML, error) {
+			if v.Chart == nil {
+				return "", nil
 			}
-			return &site.Storyline{Key: key, Title: key}
-		},
-		"statusLabel":   site.StatusLabel,
-		"statusMeaning": site.StatusMeaning,
-		"plural":        plural,
-		"last":          func(es []*site.Event) *site.Event { return es[len(es)-1] },
-		// item is an event's entry in lists, rendered once and reused on
-		// every list page it appears on.
-		"item":  r.item,
-		"items": r.itemList,
-		"writtenSourceUses": func(uses []*site.SourceUse) (template.HTML, error) {
-			return written(func(b *bytes.Buffer) error { writeSourceUses(b, uses); return nil })
-		},
-		"writtenDays": func(days []*site.Day) (template.HTML, error) {
-			return written(func(b *bytes.Buffer) error { return r.writeDays(b, days) })
-		},
-		"lower": strings.ToLower,
-		"add":   func(a, b int) int { return a + b },
-		"monthHref": func(v *view, d date.Date) string {
-			for _, shown := range v.Months {
-				if shown.Date == d {
-					return "#m" + d.String()
-				}
-			}
-			for _, m := range s.Months {
-				if m.Date == d {
-					return c.URL(m.Slug + "/")
-				}
-			}
-			return c.URL("")
-		},
-		"facets": func(e *site.Event) map[string]string { return facets(s, e) },
-		"searchURL": func(m *site.Month) string {
-			return c.URL(search.Path(m))
-		},
-		"jsonLD":   func(e *site.Event) template.JS { return jsonLDScript(c, e) },
-		"extra":    func(e *site.Event) []ExtraFact { return extraFacts(c, e) },
-		"storyNav": s.StoryNav,
-		"statuses": site.Statuses,
-		"title": func(w string) string {
-			if w == "" {
-				return w
-			}
-			return strings.ToUpper(w[:1]) + w[1:]
+			return gohtml(chart(v))
 		},
 	}
+}
+
+func (r *Renderer) human(d date.Date) string { return d.HumanIn(r.site.Config.Location) }
+
+func (r *Renderer) searchURL(m *site.Month) string { return r.site.Config.URL(search.Path(m)) }
+
+// sep is s between the items of a list: nothing before item 0.
+func sep(i int, s string) string {
+	if i > 0 {
+		return s
+	}
+	return ""
+}
+
+// prefixed is pre and s, or nothing when s is empty.
+func prefixed(pre, s string) string {
+	if s == "" {
+		return ""
+	}
+	return pre + s
+}
+
+// suffix is suf when s is not empty.
+func suffix(s, suf string) string {
+	if s == "" {
+		return ""
+	}
+	return suf
+}
+
+// accessed is when a source was read, as a sentence.
+func accessed(v *View, src *site.Source) string {
+	if src.Accessed.IsZero() {
+		return ""
+	}
+	return " Accessed " + v.human(src.Accessed) + "."
+}
+
+// about marks a source's estimated date.
+func about(src *site.Source) string {
+	if src.PublishedEstimated {
+		return "about "
+	}
+	return ""
 }
 
 // plural counts: "1 event", "2 events".
@@ -189,12 +179,70 @@ func plural(n int, one, many string) string {
 	return strconv.Itoa(n) + " " + many
 }
 
-// CheckTemplates reports the templates of the site in fsys that do not
+// CheckTemplates reports the site's own templates in fsys that do not
 // parse: the templates are part of the site, and a broken override is an
 // error for chronicle check as for a build.
 func CheckTemplates(fsys fs.FS) site.Diagnostics {
 	var diags site.Diagnostics
 	r := &Renderer{site: &site.Site{Config: &site.Config{}}}
-	r.loadTemplates(fsys, &diags)
+	r.loadOverrides(fsys, &diags)
 	return diags
+}
+
+// safe marks a URL the site built as safe to link, in the form
+// html/template gave links before: bytes outside RFC 3986's sets (a
+// place's name in its slug, a space) percent-encoded.
+func safe(u string) templ.SafeURL {
+	for i := 0; i < len(u); i++ {
+		if !urlPlain[u[i]] {
+			return templ.SafeURL(normURL(u))
+		}
+	}
+	return templ.SafeURL(u)
+}
+
+// authorURL is a URL a note gives (a source's address, its archived
+// copy): already judged by the link policy, and sanitized by templ's rules
+// too, so that a scheme that could run script never reaches an href.
+func authorURL(u string) templ.SafeURL {
+	if templ.URL(u) == templ.FailedSanitizationURL {
+		return templ.FailedSanitizationURL
+	}
+	return safe(u)
+}
+
+// normURL percent-encodes the bytes of u outside RFC 3986's sets, keeping
+// what is percent-encoded already.
+func normURL(u string) string {
+	var n strings.Builder
+	last := 0
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		switch {
+		case urlPlain[c]:
+			continue
+		case c == '%' && i+2 < len(u) && isHex(u[i+1]) && isHex(u[i+2]):
+			continue
+		}
+		n.WriteString(u[last:i])
+		n.WriteByte('%')
+		n.WriteByte("0123456789abcdef"[c>>4])
+		n.WriteByte("0123456789abcdef"[c&15])
+		last = i + 1
+	}
+	n.WriteString(u[last:])
+	return n.String()
+}
+
+// urlPlain marks the bytes a URL keeps as they are: RFC 3986's unreserved
+// and reserved characters.
+var urlPlain = func() (t [256]bool) {
+	for _, c := range []byte("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~!#$&*+,/:;=?@[]") {
+		t[c] = true
+	}
+	return t
+}()
+
+func isHex(c byte) bool {
+	return '0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F'
 }

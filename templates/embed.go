@@ -1,11 +1,11 @@
-// Package templates holds Chronicle's default templates and stylesheet. A
-// site overrides any of them with a file of the same name in its own
-// templates/ folder.
+// Package templates holds Chronicle's default stylesheet and filter
+// script. A site replaces either with a file of the same name in its own
+// templates/ folder; the pages themselves are written in render/*.templ.
 package templates
 
 import "embed"
 
-// FS holds the default templates (*.html) and assets (*.css, *.js).
+// FS holds the default assets (*.css, *.js).
 //
-//go:embed *.html *.css *.js
+//go:embed *.css *.js
 var FS embed.FS
