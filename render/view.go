@@ -176,6 +176,16 @@ func (s rawString) Render(_ context.Context, w io.Writer) error {
 	return err
 }
 
+// text is a piece of text between calls in a template, which templ joins
+// with no space (see source in event.templ). It is escaped as templ
+// escapes text, without a generated component's context and closure.
+type text string
+
+func (t text) Render(_ context.Context, w io.Writer) error {
+	_, err := io.WriteString(w, templ.EscapeString(string(t)))
+	return err
+}
+
 // chrome holds the parts every page shares, rendered once per build: the
 // head's links, the header with the site's navigation, the footer, and the
 // filter form.
