@@ -172,7 +172,7 @@ func (o *Output) RenderAll(sink Sink) (*Result, error) {
 	for i, err := range errs {
 		if tpl := o.files[i].tpl; err != nil && !reported[tpl] {
 			reported[tpl] = true
-			diags = append(diags, site.Diagnostic{Path: "templates/" + tpl, Msg: "template: " + err.Error()})
+			diags = append(diags, templateDiag(tpl, err))
 		}
 	}
 	if diags.Errors() > 0 {

@@ -1,6 +1,7 @@
 package build
 
 import (
+	"errors"
 	"bytes"
 	"io"
 	"io/fs"
@@ -142,7 +143,7 @@ func (o *Output) Render(path string, buf *bytes.Buffer) error {
 	}
 	data, err := o.render(i, buf)
 	if err != nil {
-		return site.Diagnostics{{Path: "templates/" + o.files[i].tpl, Msg: "template: " + err.Error()}}
+		return site.Diagnostics{templateDiag(o.files[i].tpl, err)}
 	}
 	if f := o.files[i]; f.make != nil || f.stream != nil {
 		buf.Write(data)
@@ -175,4 +176,13 @@ func (o *Output) streamTo(i int, w io.Writer) error {
 	o.shared.mu.RLock()
 	defer o.shared.mu.RUnlock()
 	return o.files[i].stream(w)
+}
+
+// templateDiag is the problem of a page that failed to render: the site's
+// own template that failed, at its line, or else the page's template.
+func templateDiag(tpl string, err error) site.Diagnostic {
+	if te, ok := errors.AsType[*render.TemplateError](err); ok {
+		return site.Diagnostic{Path: te.Path, Line: te.Line, Msg: "template: " + te.Err.Error()}
+	}
+	return site.Diagnostic{Path: "templates/" + tpl, Msg: "template: " + err.Error()}
 }

@@ -90,9 +90,9 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 		}
 		var head, main templ.Component
 		if t := r.own.pages[tpl]; t != nil {
-			main = templ.FromGoHTML(t.Lookup("main"), v)
+			main = own{t.Lookup("main"), "templates/" + tpl, v}
 			if h := t.Lookup("head"); h != nil {
-				head = templ.FromGoHTML(h, v)
+				head = own{h, "templates/" + tpl, v}
 			}
 		} else {
 			main = mains[tpl](v)

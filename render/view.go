@@ -143,7 +143,7 @@ const (
 func (v *View) part(p part) templ.Component {
 	r := v.r
 	if t := r.own.parts[p]; t != nil {
-		return templ.FromGoHTML(t, v)
+		return own{t, "templates/" + partTemplates[p], v}
 	}
 	c := r.chrome
 	switch p {
@@ -167,6 +167,34 @@ func (v *View) part(p part) templ.Component {
 	}
 	return templ.NopComponent
 }
+
+// own is a site's own template (docs/customise.md) run with a page's
+// view, as templ.FromGoHTML does, its failure a TemplateError.
+type own struct {
+	t    *template.Template
+	path string // its file, templates/NAME
+	v    *View
+}
+
+func (o own) Render(_ context.Context, w io.Writer) error {
+	if err := o.t.Execute(w, o.v); err != nil {
+		d := templateDiag(o.path, err)
+		return &TemplateError{Path: d.Path, Line: d.Line, Err: err}
+	}
+	return nil
+}
+
+// A TemplateError is a site's own template that failed on a page: Path is
+// the template's file in the site (templates/header.html), Line its line.
+type TemplateError struct {
+	Path string
+	Line int
+	Err  error
+}
+
+func (e *TemplateError) Error() string { return e.Path + ": " + e.Err.Error() }
+
+func (e *TemplateError) Unwrap() error { return e.Err }
 
 // rawString is markup rendered already, written as it is.
 type rawString string
