@@ -1,8 +1,8 @@
 package build
 
 import (
-	"errors"
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"slices"
