@@ -11,9 +11,9 @@ import templruntime "github.com/a-h/templ/runtime"
 
 import "github.com/chronicle-tools/chronicle/site"
 
-// Page is the frame of every page: the head, the site's header and footer,
+// layout is the frame of every page: the head, the site's header and footer,
 // and the page's own main content. head adds to the head; it may be nil.
-func Page(v *View, head, main templ.Component) templ.Component {
+func layout(v *View, head, main templ.Component) templ.Component {
 	return templruntime.GeneratedTemplate(func(templ_7745c5c3_Input templruntime.GeneratedComponentInput) (templ_7745c5c3_Err error) {
 		templ_7745c5c3_W, ctx := templ_7745c5c3_Input.Writer, templ_7745c5c3_Input.Context
 		if templ_7745c5c3_CtxErr := ctx.Err(); templ_7745c5c3_CtxErr != nil {

@@ -101,7 +101,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 			}
 		}
 		start := buf.Len()
-		err := Page(v, head, main).Render(context.Background(), buf)
+		err := layout(v, head, main).Render(context.Background(), buf)
 		replaceNUL(buf, start)
 		return err
 	}

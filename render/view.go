@@ -91,7 +91,7 @@ func (v *View) ogType() string {
 func (v *View) human(d date.Date) string { return d.HumanIn(v.Site.Config.Location) }
 
 // url is a path of the site as a link; built by us, so not sanitized again.
-func (v *View) url(p string) templ.SafeURL { return templ.SafeURL(v.Site.Config.URL(p)) }
+func (v *View) url(p string) templ.SafeURL { return safe(v.Site.Config.URL(p)) }
 
 func (v *View) searchURL(m *site.Month) string { return v.Site.Config.URL(search.Path(m)) }
 
