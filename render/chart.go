@@ -175,11 +175,8 @@ func (r *Renderer) storySpans() []StorySpan {
 	return out
 }
 
-// facetKeys name the data attributes the filter script reads from a list
-// entry, data-story and so on.
-var facetKeys = [...]string{"story", "place", "actor", "pub"}
-
-// facetString is the value of the attribute named key.
+// facetString is the value of the data attribute named key (story, place,
+// actor or pub) that the filter script reads from a list entry.
 func facetString(s *site.Site, e *site.Event, key string) string {
 	var sb strings.Builder
 	facet(s, e, key, func(v string) { sb.WriteString(v) })
