@@ -102,6 +102,7 @@ func Plan(fsys fs.FS, s *site.Site, diags *site.Diagnostics) *Renderer {
 		}
 		start := buf.Len()
 		err := layout(v, head, main).Render(context.Background(), buf)
+		buf.WriteByte('\n') // a text file ends with a newline
 		replaceNUL(buf, start)
 		return err
 	}

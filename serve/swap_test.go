@@ -30,7 +30,7 @@ func (c *consistency) check(path string, code int, body string) string {
 	if code != http.StatusOK {
 		return fmt.Sprintf("GET %s: status %d", path, code)
 	}
-	if !strings.HasPrefix(body, "<!DOCTYPE html>") || !strings.HasSuffix(body, "</html>\n") {
+	if !strings.HasPrefix(strings.ToLower(body), "<!doctype html>") || !strings.HasSuffix(body, "</html>\n") {
 		return fmt.Sprintf("GET %s: a page cut short (%d bytes)", path, len(body))
 	}
 	m := buildRE.FindStringSubmatch(body)
