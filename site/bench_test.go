@@ -104,6 +104,6 @@ func BenchmarkStageValidate(b *testing.B) {
 			fresh[i] = e.copy()
 		}
 		var d Diagnostics
-		newSite(cfg, fresh, nil, Options{}, &d)
+		newSite(cfg, fresh, nil, nil, Options{}, &d)
 	}
 }

@@ -88,18 +88,18 @@ func (c *Cache) keep(paths map[string]bool) {
 	}
 }
 
-func (c *Cache) parse(path, id string, data []byte) (*Event, Diagnostics) {
+func (c *Cache) parse(path, id, lang string, data []byte) (*Event, Diagnostics) {
 	if c == nil {
-		return parseNote(path, id, data)
+		return parseTranslation(path, id, lang, data)
 	}
 	sum := sha256.Sum256(data)
 	c.mu.Lock()
 	ent, ok := c.entries[path]
 	c.mu.Unlock()
-	if ok && ent.sum == sum {
+	if ok && ent.sum == sum && (ent.event == nil || ent.event.ID == id && ent.event.Lang == lang) {
 		return ent.event, ent.diags
 	}
-	e, diags := parseNote(path, id, data)
+	e, diags := parseTranslation(path, id, lang, data)
 	c.mu.Lock()
 	c.entries[path] = cacheEntry{sum: sum, event: e, diags: diags}
 	c.mu.Unlock()

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/chronicle-tools/chronicle/frontmatter"
+	"github.com/chronicle-tools/chronicle/i18n"
 	"github.com/chronicle-tools/chronicle/slug"
 )
 
@@ -19,14 +20,19 @@ type Config struct {
 	Description string
 	BaseURL     string // absolute, ending in "/"
 	BasePath    string // the path of BaseURL: "/chronology/"
-	Language    string
-	Timezone    string
-	Location    *time.Location
-	Newest      bool // the front page reads newest first
-	Output      string
-	CNAME       string
-	Kinds       []Kind      // sorted by key
-	Storylines  []Storyline // sorted by key
+	Language    string // the main edition's, at the site's root
+	// Languages are the other editions', each under /LANG/, in the order
+	// config.toml gives them; Editions hold their names, in that order.
+	Languages  []string
+	Editions   []*Edition
+	UI         *i18n.Lang // the main language's interface strings and dates
+	Timezone   string
+	Location   *time.Location
+	Newest     bool // the front page reads newest first
+	Output     string
+	CNAME      string
+	Kinds      []Kind      // sorted by key
+	Storylines []Storyline // sorted by key
 	// Publishers are the [publishers."NAME"] tables, sorted by name.
 	Publishers []PublisherEntry
 	aliases    map[string]string // each alias to its publisher's name
@@ -86,7 +92,7 @@ func (c *Config) Storyline(key string) *Storyline {
 }
 
 var (
-	configKeys      = []string{"title", "description", "baseURL", "language", "timezone", "order", "output", "cname", "kinds", "storylines", "publishers", "extra"}
+	configKeys      = []string{"title", "description", "baseURL", "language", "languages", "translations", "timezone", "order", "output", "cname", "kinds", "storylines", "publishers", "extra"}
 	extraConfigKeys = []string{"show"}
 	kindKeys        = []string{"label", "color"}
 	storylineKeys   = []string{"title", "description"}
@@ -242,6 +248,7 @@ func parseConfig(path, text, baseURL string, diags *Diagnostics) *Config {
 		c.Storylines = append(c.Storylines, st)
 	}
 	c.parsePublishers(doc, t)
+	c.parseLanguages(doc, t)
 	return c
 }
 

@@ -48,6 +48,15 @@ type Event struct {
 	Extra          []Extra // the author's own fields, sorted by key
 
 	frontMatter string // the TOML text, for the lines of later checks
+	bodyStart   int    // the file line the body starts on
+
+	// A translation's language ("uk"), or "" for a note in the site's own
+	// language. A translation has its original's ID and Path of its own.
+	Lang string
+	// Set by newSite: a note's translations, in the order of config.toml's
+	// languages, and a translation's original.
+	Translations []*Event
+	Original     *Event
 
 	// Set by newSite.
 	RelatedEvents []*Event
@@ -97,6 +106,11 @@ type Page struct {
 	InMenu      bool
 	URL         string // set by the site
 	Body        template.HTML
+	// A translation's language, or ""; its original, and an original's
+	// translations in the order of config.toml's languages.
+	Lang         string
+	Original     *Page
+	Translations []*Page
 }
 
 // parseNote reads one event note. It needs nothing but the file itself, so
@@ -125,7 +139,7 @@ func parseNote(path, id string, data []byte) (*Event, Diagnostics) {
 	checkKeys(doc, "", t, noteKeys, noteKeySynonyms)
 	doc.ReserveStrings(t, "places", "actors", "tags", "storylines", "related")
 	e := &Event{
-		ID: id, Path: path, frontMatter: text,
+		ID: id, Path: path, frontMatter: text, bodyStart: bodyLine,
 		Title:          strings.TrimSpace(doc.Str(t, "", "title")),
 		Date:           doc.Date(t, "", "date"),
 		End:            doc.Date(t, "", "end"),

@@ -43,14 +43,16 @@ func (s *Site) Patch(fsys fs.FS, opts Options, changed []string, warnings Diagno
 			return nil, false
 		}
 		old := s.byID[strings.TrimSuffix(path.Base(p), ".md")]
-		if old == nil || old.Path != p {
+		// A translated note's figures are compared with its
+		// translations': a full Load reports what the edit changed.
+		if old == nil || old.Path != p || len(old.Translations) > 0 {
 			return nil, false
 		}
 		data, err := fs.ReadFile(fsys, p)
 		if err != nil {
 			return nil, false
 		}
-		e, diags := opts.Cache.parse(p, old.ID, data)
+		e, diags := opts.Cache.parse(p, old.ID, "", data)
 		if e == nil || diags.Errors() > 0 || e.Draft || !samePlace(old, e, s.Config) {
 			return nil, false
 		}

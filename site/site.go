@@ -134,10 +134,10 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 	if cfg == nil {
 		return nil, diags
 	}
-	events, pages, more := readContent(fsys, opts)
+	events, pages, figs, more := readContent(fsys, opts, cfg)
 	diags = append(diags, more...)
 	n := len(diags)
-	s := newSite(cfg, events, pages, opts, &diags)
+	s := newSite(cfg, events, pages, figs, opts, &diags)
 	s.crossDiags = len(diags) - n
 	// After the count: its problems are on places.toml, whose lines no
 	// edit of a note moves.
@@ -156,6 +156,9 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 		}
 		for _, e := range s.Events {
 			e.frontMatter = ""
+			for _, t := range e.Translations {
+				t.frontMatter = ""
+			}
 		}
 	}
 	diags.Sort()
@@ -165,12 +168,14 @@ func Load(fsys fs.FS, opts Options) (*Site, Diagnostics) {
 type inputFile struct {
 	path, name string
 	page       bool
+	lang       string // a translation's language, or ""
+	figures    bool   // a translation, or the original of one: its figures are compared
 }
 
-// readContent finds and parses every note and page, in parallel.
-func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
+// readContent finds and parses every note and page, in parallel. figs are
+// the figures of the notes that translations are compared with, by path.
+func readContent(fsys fs.FS, opts Options, cfg *Config) (events []*Event, pages []*Page, figs map[string][]figure, diags Diagnostics) {
 	var files []inputFile
-	var diags Diagnostics
 	err := fs.WalkDir(fsys, "content", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			diags = append(diags, Diagnostic{Path: p, Msg: "cannot read: " + err.Error()})
@@ -194,31 +199,47 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 		} else {
 			name = strings.TrimSuffix(name, ".md")
 		}
-		files = append(files, inputFile{path: p, name: name, page: page})
+		name, lang := splitLang(name, cfg.Languages)
+		files = append(files, inputFile{path: p, name: name, page: page, lang: lang})
 		return nil
 	})
 	if err != nil {
 		diags = append(diags, Diagnostic{Path: "content", Msg: "cannot read the content folder: " + err.Error()})
 	}
+	files, more := unlisted(files, cfg)
+	diags = append(diags, more...)
+	markFigures(files)
 
-	events := make([]*Event, len(files))
-	pages := make([]*Page, len(files))
+	events = make([]*Event, len(files))
+	pages = make([]*Page, len(files))
 	perFile := make([]Diagnostics, len(files))
+	perFigs := make([][]figure, len(files))
 	work.Parallel(len(files), func(_ *bytes.Buffer, i int) {
 		f := files[i]
-		if e, d, ok := opts.Cache.known(f.path); ok && !f.page {
+		var data []byte
+		if e, d, ok := opts.Cache.known(f.path); ok && !f.page && (e == nil || e.ID == f.name && e.Lang == f.lang) {
 			events[i], perFile[i] = e, d
 		} else {
-			data, err := fs.ReadFile(fsys, f.path)
+			var err error
+			data, err = fs.ReadFile(fsys, f.path)
 			if err != nil {
 				perFile[i] = Diagnostics{{Path: f.path, Msg: "cannot read: " + err.Error()}}
 				return
 			}
 			if f.page {
 				pages[i], perFile[i] = parsePage(f.path, f.name, data)
+				if pages[i] != nil {
+					pages[i].Lang = f.lang
+				}
 				return
 			}
-			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, data)
+			events[i], perFile[i] = opts.Cache.parse(f.path, f.name, f.lang, data)
+		}
+		if f.figures && events[i] != nil {
+			if data == nil {
+				data, _ = fs.ReadFile(fsys, f.path)
+			}
+			perFigs[i] = figuresOf(events[i], data)
 		}
 		if e := events[i]; e != nil && e.Draft && !opts.Drafts && len(perFile[i]) > 0 {
 			// A draft's problems do not stop a build that leaves it
@@ -240,8 +261,30 @@ func readContent(fsys fs.FS, opts Options) ([]*Event, []*Page, Diagnostics) {
 	for _, d := range perFile {
 		diags = append(diags, d...)
 	}
+	for i, f := range perFigs {
+		if files[i].figures {
+			if figs == nil {
+				figs = map[string][]figure{}
+			}
+			figs[files[i].path] = f
+		}
+	}
 	return slices.DeleteFunc(events, func(e *Event) bool { return e == nil }),
-		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), diags
+		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), figs, diags
+}
+
+// markFigures marks the notes whose figures are compared: translations
+// and the notes they translate.
+func markFigures(files []inputFile) {
+	translated := map[string]bool{}
+	for _, f := range files {
+		if f.lang != "" && !f.page {
+			translated[f.name] = true
+		}
+	}
+	for i, f := range files {
+		files[i].figures = !f.page && translated[f.name]
+	}
 }
 
 // validID reports whether a file name can be an event id: a letter or
@@ -273,7 +316,7 @@ func (e *Event) copy() *Event {
 
 // newSite checks what needs more than one file and builds the site's
 // indexes. Events that came from a cache are copied first.
-func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *Diagnostics) *Site {
+func newSite(cfg *Config, parsed []*Event, pages []*Page, figs map[string][]figure, opts Options, diags *Diagnostics) *Site {
 	s := &Site{Config: cfg, byID: map[string]*Event{}}
 	// A draft left out of the build is checked as a published note is,
 	// but its problems are warnings: nothing in a draft stops a build.
@@ -292,11 +335,21 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 	if slices.ContainsFunc(parsed, leftOut) {
 		parsed = append(slices.DeleteFunc(slices.Clone(parsed), leftOut), slices.DeleteFunc(slices.Clone(parsed), func(e *Event) bool { return !leftOut(e) })...)
 	}
-	var drafts []*Event // left out of this build
+	var drafts []*Event       // left out of this build
+	var translations []*Event // attached to their originals once all are read
 	byPath := map[string]*Event{}
 	for _, e := range parsed {
 		if opts.Cache != nil {
 			e = e.copy()
+		}
+		if e.Lang != "" {
+			for _, src := range e.Sources {
+				src.Publisher = cfg.Publisher(src.Publisher)
+			}
+			if !leftOut(e) {
+				translations = append(translations, e)
+			}
+			continue
 		}
 		// A publisher's alias is shown under its name everywhere: its
 		// page, the sources list, the data files. Done here, once, on
@@ -387,6 +440,13 @@ func newSite(cfg *Config, parsed []*Event, pages []*Page, opts Options, diags *D
 		slices.SortFunc(e.RelatedEvents, func(a, b *Event) int { return a.Seq - b.Seq })
 		slices.SortFunc(e.Backlinks, func(a, b *Event) int { return a.Seq - b.Seq })
 	}
+	if translations != nil {
+		all := map[string]*Event{}
+		for _, e := range append(slices.Clone(s.Events), drafts...) {
+			all[e.ID] = e
+		}
+		s.attachTranslations(translations, all, figs, problem)
+	}
 	// The publishers' index, the longest of these, is built beside the
 	// others and the events' display values, which do not need it; its
 	// warnings follow the taxonomies', as if built after them.
@@ -422,7 +482,12 @@ func storylineNames(c *Config) []string {
 }
 
 func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
+	var translations []*Page
 	for _, p := range pages {
+		if p.Lang != "" {
+			translations = append(translations, p)
+			continue
+		}
 		first := strings.SplitN(p.Slug, "/", 2)[0]
 		bad := false
 		for _, seg := range strings.Split(p.Slug, "/") {
@@ -447,6 +512,7 @@ func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
 		}
 	}
 	slices.SortStableFunc(s.Menu, func(a, b *Page) int { return a.Menu - b.Menu })
+	s.attachPageTranslations(translations, diags)
 }
 
 // Event returns the event with the given id, or nil.
