@@ -37,7 +37,7 @@ func drift(o, t *Event, ofigs, tfigs []figure) Diagnostics {
 	}
 	driftSources(o, t, warn)
 	if len(o.Updates) != len(t.Updates) {
-		warn(t.line("updates"), o.line("updates"), "there are %d updates here but %d in the original", len(t.Updates), len(o.Updates))
+		warn(t.line("updates"), o.line("updates"), "%s here but %d in the original", count(len(t.Updates), "update"), len(o.Updates))
 	} else {
 		for i := range o.Updates {
 			key := fmt.Sprintf("updates.%d.date", i)
@@ -56,7 +56,7 @@ func drift(o, t *Event, ofigs, tfigs []figure) Diagnostics {
 func driftSources(o, t *Event, warn func(int, int, string, ...any)) {
 	os, ts := written(o.Sources), written(t.Sources)
 	if len(os) != len(ts) {
-		warn(t.line("sources"), o.line("sources"), "there are %d sources here but %d in the original", len(ts), len(os))
+		warn(t.line("sources"), o.line("sources"), "%s here but %d in the original", count(len(ts), "source"), len(os))
 	}
 	for i := range min(len(os), len(ts)) {
 		a, b := os[i], ts[i]
@@ -113,10 +113,10 @@ func driftFigures(o, t *Event, ofigs, tfigs []figure, warn func(int, int, string
 		}
 		tline, oline := t.bodyStart, o.bodyStart
 		if len(b) > 0 {
-			tline = b[len(b)-1]
+			tline = b[0]
 		}
 		if len(a) > 0 {
-			oline = a[len(a)-1]
+			oline = a[0]
 		}
 		warn(tline, oline, "the figure %s is written %s here but %s in the original", n, times(len(b)), times(len(a)))
 	}
@@ -128,6 +128,8 @@ func times(n int) string {
 		return "nowhere"
 	case 1:
 		return "once"
+	case 2:
+		return "twice"
 	}
 	return fmt.Sprintf("%d times", n)
 }

@@ -499,7 +499,7 @@ func (s *Site) addPages(pages []*Page, diags *Diagnostics) {
 		case bad:
 			*diags = append(*diags, Diagnostic{Path: p.Path, Msg: "a page's file name becomes its address: use letters, digits and hyphens, such as about.md"})
 			continue
-		case slices.Contains(reserved, first) || yearRE.MatchString(first):
+		case slices.Contains(reserved, first) || yearRE.MatchString(first) || slices.Contains(s.Config.Languages, first):
 			*diags = append(*diags, Diagnostic{Path: p.Path, Msg: fmt.Sprintf("the page name %q is taken by the chronology's own pages: rename the file", first)})
 			continue
 		}

@@ -46,6 +46,16 @@ func parseTranslation(path, id, lang string, data []byte) (*Event, Diagnostics) 
 	return e, diags
 }
 
+// LangURL is URL for the edition in lang: an output path under the
+// edition's folder, "/chronology/uk/events/x/", or URL's own for the
+// site's main language ("" or Language).
+func (c *Config) LangURL(lang, p string) string {
+	if lang == "" || lang == c.Language {
+		return c.URL(p)
+	}
+	return c.URL(lang + "/" + p)
+}
+
 // splitLang cuts a translation's language off a file's name without .md:
 // "x.uk" is x in Ukrainian when uk is one of langs.
 func splitLang(name string, langs []string) (base, lang string) {
@@ -140,7 +150,7 @@ func (s *Site) attachPageTranslations(trs []*Page, diags *Diagnostics) {
 			*diags = append(*diags, Diagnostic{Path: t.Path, Msg: fmt.Sprintf("the page %q has two translations into %q: keep one", t.Slug, t.Lang)})
 		default:
 			seen[key] = true
-			t.Original, t.URL = o, o.URL
+			t.Original = o
 			o.Translations = append(o.Translations, t)
 		}
 	}

@@ -66,6 +66,9 @@ func (s *Site) decorate() {
 	}
 	for _, p := range s.Pages {
 		p.URL = c.URL(p.Slug + "/")
+		for _, t := range p.Translations {
+			t.URL = c.LangURL(t.Lang, p.Slug+"/")
+		}
 	}
 	s.dateViews = s.collectDateViews()
 	// Each event's values depend on nothing but it and the indexes but the
