@@ -34,7 +34,7 @@ func TestDrift(t *testing.T) {
 		{"citation", "дні.[@ukrinform]", "дні.",
 			[]string{`content/x.uk.md:24: warning: the body cites [@kiper] but the original's cites [@kiper], [@ukrinform] (the original: content/x.md:24)`}},
 		{"figure changed", "27 поранені", "28 поранені",
-			[]string{`content/x.uk.md:24: warning: the figure 27 is written nowhere here but once in the original (the original: content/x.md:27)`,
+			[]string{`content/x.uk.md:24: warning: the figure 27 is written nowhere here but once in the original (the original: content/x.md:25)`,
 				`content/x.uk.md:25: warning: the figure 28 is written once here but nowhere in the original (the original: content/x.md:24)`}},
 		{"figure in the title", `title = "Удар по порту в Одеській області"`, `title = "Удар по 2 портах"`,
 			[]string{`content/x.uk.md:2: warning: the figure 2 is written twice here but once in the original (the original: content/x.md:27)`}},
