@@ -54,7 +54,7 @@ func newCalendar(l *Lang, raw map[string]any) (calendar, error) {
 		}
 	}
 	if c.months[1] == "" {
-		return c, fmt.Errorf(`Chronicle has no CLDR month names for %q: give them in [date] as months = ["...", ...], in the form a full date takes`, l.Code)
+		return c, fmt.Errorf(`no CLDR month names for %q are linked into Chronicle: give them in [date] as months = ["...", ...], in the form a full date takes`, l.Code)
 	}
 	if c.standalone[1] == "" {
 		c.standalone = c.months

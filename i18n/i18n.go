@@ -199,7 +199,7 @@ func Get(tag string) (*Lang, error) {
 			return l, nil
 		}
 	}
-	return nil, fmt.Errorf("Chronicle has no interface in %q: it ships %s. To add a language, copy i18n/en.toml to i18n/%s.toml, translate it (docs/translate.md), and build Chronicle again", tag, strings.Join(Shipped(), ", "), code)
+	return nil, fmt.Errorf("language %q has no interface catalogue: Chronicle ships %s. To add a language, copy i18n/en.toml to i18n/%s.toml, translate it (docs/translate.md), and build Chronicle again", tag, strings.Join(Shipped(), ", "), code)
 }
 
 // English is the reference catalogue.
@@ -296,6 +296,9 @@ func (l *Lang) HTML(key string, n *int, args ...any) template.HTML {
 // escapes the text and the values that are not already HTML.
 func fill(p string, args []any, esc func(string) string) string {
 	if esc == nil {
+		if strings.IndexByte(p, '{') < 0 {
+			return p // most texts: nothing to fill, nothing to copy
+		}
 		esc = func(s string) string { return s }
 	}
 	var b strings.Builder

@@ -25,7 +25,8 @@ type Config struct {
 	// config.toml gives them; Editions hold their names, in that order.
 	Languages  []string
 	Editions   []*Edition
-	UI         *i18n.Lang // the main language's interface strings and dates
+	UI         *i18n.Lang           // the main language's interface strings and dates
+	statusText map[string][2]string // each status's label and meaning in UI's language
 	Timezone   string
 	Location   *time.Location
 	Newest     bool // the front page reads newest first

@@ -82,6 +82,15 @@ func (c *Config) parseLanguages(doc *frontmatter.Doc, t map[string]any) {
 	} else {
 		c.UI = ui
 	}
+	for _, p := range c.UI.Problems() {
+		doc.Warnf("language", "%s", p)
+	}
+	// Each event's view takes its status's words from here: looked up
+	// once, not once an event.
+	c.statusText = map[string][2]string{}
+	for _, st := range statuses {
+		c.statusText[st] = [2]string{c.UI.T("status." + st), c.UI.T("status." + st + "_meaning")}
+	}
 	for _, lang := range doc.Strings(t, "", "languages") {
 		switch {
 		case !langRE.MatchString(lang):
@@ -98,6 +107,9 @@ func (c *Config) parseLanguages(doc *frontmatter.Doc, t map[string]any) {
 		if err != nil {
 			doc.Errorf("languages", "%s", err.Error())
 			continue
+		}
+		for _, p := range ui.Problems() {
+			doc.Warnf("languages", "%s", p)
 		}
 		c.Languages = append(c.Languages, lang)
 		c.Editions = append(c.Editions, &Edition{Lang: lang, UI: ui, Title: c.Title, Description: c.Description})

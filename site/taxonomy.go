@@ -13,21 +13,22 @@ import (
 // of the build are not filed, but their names are checked against the
 // published notes' spellings.
 func (s *Site) buildTaxonomies(drafts []*Event, diags *Diagnostics) {
-	kinds := &Taxonomy{Key: "kinds", Title: "Kinds", Singular: "Kind", bySlug: map[string]*Term{}}
+	ui := s.Config.UI
+	kinds := &Taxonomy{Key: "kinds", Title: ui.T("taxonomy.kinds"), Singular: ui.T("taxonomy.kind"), bySlug: map[string]*Term{}}
 	for _, k := range s.Config.Kinds {
 		t := &Term{Tax: kinds, Name: k.Label, Slug: k.Key, Color: k.Color}
 		kinds.Terms = append(kinds.Terms, t)
 		kinds.bySlug[k.Key] = t
 	}
-	stories := &Taxonomy{Key: "storylines", Title: "Storylines", Singular: "Storyline", bySlug: map[string]*Term{}}
+	stories := &Taxonomy{Key: "storylines", Title: ui.T("taxonomy.storylines"), Singular: ui.T("taxonomy.storyline"), bySlug: map[string]*Term{}}
 	for _, st := range s.Config.Storylines {
 		t := &Term{Tax: stories, Name: st.Title, Slug: st.Key, Description: st.Description}
 		stories.Terms = append(stories.Terms, t)
 		stories.bySlug[st.Key] = t
 	}
-	places := &Taxonomy{Key: "places", Title: "Places", Singular: "Place", bySlug: map[string]*Term{}}
-	actors := &Taxonomy{Key: "actors", Title: "Actors", Singular: "Actor", bySlug: map[string]*Term{}}
-	tags := &Taxonomy{Key: "tags", Title: "Tags", Singular: "Tag", bySlug: map[string]*Term{}}
+	places := &Taxonomy{Key: "places", Title: ui.T("taxonomy.places"), Singular: ui.T("taxonomy.place"), bySlug: map[string]*Term{}}
+	actors := &Taxonomy{Key: "actors", Title: ui.T("taxonomy.actors"), Singular: ui.T("taxonomy.actor"), bySlug: map[string]*Term{}}
+	tags := &Taxonomy{Key: "tags", Title: ui.T("taxonomy.tags"), Singular: ui.T("taxonomy.tag"), bySlug: map[string]*Term{}}
 	for _, e := range s.Events {
 		if t := kinds.bySlug[e.Kind]; t != nil {
 			t.Events = append(t.Events, e)

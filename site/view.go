@@ -2,6 +2,7 @@ package site
 
 import (
 	"bytes"
+	"github.com/chronicle-tools/chronicle/i18n"
 	"slices"
 
 	"github.com/chronicle-tools/chronicle/date"
@@ -110,7 +111,8 @@ func (s *Site) decorateEvent(e *Event) {
 		v.When = date.Range(e.Date, e.End, c.Location)
 	}
 	v.Kind = c.Kind(e.Kind)
-	v.StatusLabel, v.StatusMeaning = StatusLabel(e.Status), StatusMeaning(e.Status)
+	st := s.Config.statusText[e.Status]
+	v.StatusLabel, v.StatusMeaning = st[0], st[1]
 	v.Places, v.Actors, v.Tags = links("places", e.Places), links("actors", e.Actors), links("tags", e.Tags)
 	v.Storylines = nil
 	if len(e.Storylines) > 0 {
@@ -165,19 +167,13 @@ func (s *Site) dateView(d date.Date) DateView {
 	return DateView{Human: d.HumanIn(s.Config.Location), ISO: d.ISO(s.Config.Location)}
 }
 
-// statusInfo is each status's label and what it means, as pages show them.
-var statusInfo = map[string][2]string{
-	"confirmed": {"Confirmed", "Established by several independent sources or acknowledged by those involved."},
-	"reported":  {"Reported", "Reported by credible outlets but not independently confirmed."},
-	"claimed":   {"Claimed", "Rests on the word of one party, named here, and not independently confirmed."},
-	"disputed":  {"Disputed", "The parties or the sources contradict each other; both accounts are given."},
-}
+// StatusLabel is a status as the English pages name it: "Confirmed". A
+// site's own language's label is its events' View.StatusLabel.
+func StatusLabel(status string) string { return i18n.English().T("status." + status) }
 
-// StatusLabel is a status as pages name it: "Confirmed".
-func StatusLabel(status string) string { return statusInfo[status][0] }
-
-// StatusMeaning is what a status says of an event, as pages explain it.
-func StatusMeaning(status string) string { return statusInfo[status][1] }
+// StatusMeaning is what a status says of an event, as the English pages
+// explain it.
+func StatusMeaning(status string) string { return i18n.English().T("status." + status + "_meaning") }
 
 // Statuses lists the statuses, in the order of how well an event is
 // established. The caller must not change the list.
