@@ -1,6 +1,7 @@
 package site
 
 import (
+	"cmp"
 	"slices"
 	"strings"
 
@@ -69,6 +70,24 @@ func (ed *Edition) TermName(taxonomy, name string) string {
 		return n
 	}
 	return name
+}
+
+// Term is a term's name and description in the edition, whatever its
+// taxonomy: what an edition's lists and term pages show.
+func (ed *Edition) Term(t *Term) (name, description string) {
+	switch t.Tax.Key {
+	case "kinds":
+		if l, ok := ed.kinds[t.Slug]; ok {
+			return l, t.Description
+		}
+	case "storylines":
+		if st, ok := ed.storylines[t.Slug]; ok {
+			return cmp.Or(st.Title, t.Name), cmp.Or(st.Description, t.Description)
+		}
+	default:
+		return ed.TermName(t.Tax.Key, t.Name), t.Description
+	}
+	return t.Name, t.Description
 }
 
 // parseLanguages reads language's catalogue, languages and

@@ -143,6 +143,14 @@ func TestTranslationAttached(t *testing.T) {
 			ed.TermName("places", "Odesa region") != "Одеська область" || ed.TermName("actors", "Russia") != "Russia" {
 			t.Errorf("edition = %+v", ed)
 		}
+		for tax, want := range map[string]string{"kinds": "Удари", "storylines": "Порти й Чорне море", "places": "Одеська область"} {
+			if name, _ := ed.Term(s.Taxonomy(tax).Terms[0]); name != want {
+				t.Errorf("%s: edition's term name %q, want %q", tax, name, want)
+			}
+		}
+		if s.Taxonomy("places").Terms[0].Slug != "odesa-region" {
+			t.Error("a term's slug is the main language's")
+		}
 	}
 }
 
@@ -207,5 +215,41 @@ func TestTranslationProblems(t *testing.T) {
 				t.Errorf("no error in:\n%s", text)
 			}
 		})
+	}
+}
+
+// A cache that read x.uk.md as a note of its own reads it again as a
+// translation when languages comes to list uk, and back.
+func TestCacheFollowsLanguages(t *testing.T) {
+	noLangs := strings.Replace(strings.Split(transConfig, "[translations.uk]")[0], `languages = ["uk"]`, "", 1)
+	fsys := fstest.MapFS{
+		"config.toml":     {Data: []byte(noLangs)},
+		"content/y.md":    {Data: []byte(original)},
+		"content/x.uk.md": {Data: []byte(translated)},
+	}
+	for _, watched := range []bool{false, true} {
+		cache := NewCache()
+		if watched {
+			cache = NewWatchedCache()
+		}
+		for i, cfg := range []string{noLangs, transConfig, noLangs} {
+			fsys["config.toml"] = &fstest.MapFile{Data: []byte(cfg)}
+			// The original is there only while it is translated: beside
+			// it, x.uk.md without languages would be an error.
+			delete(fsys, "content/x.md")
+			if i == 1 {
+				fsys["content/x.md"] = &fstest.MapFile{Data: []byte(original)}
+			}
+			if watched {
+				cache.Forget([]string{"content/x.md"})
+			}
+			s, diags := Load(fsys, Options{Cache: cache})
+			if s == nil || diags.Errors() > 0 {
+				t.Fatalf("load %d: %v", i, diags)
+			}
+			if asNote := s.Event("x.uk") != nil; asNote != (i != 1) || i == 1 && s.Event("x").Translation("uk") == nil {
+				t.Errorf("watched %v, load %d: x.uk.md read as a note: %v", watched, i, asNote)
+			}
+		}
 	}
 }
