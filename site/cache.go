@@ -2,6 +2,7 @@ package site
 
 import (
 	"crypto/sha256"
+	"slices"
 	"strings"
 	"sync"
 )
@@ -104,4 +105,19 @@ func (c *Cache) parse(path, id, lang string, data []byte) (*Event, Diagnostics) 
 	c.entries[path] = cacheEntry{sum: sum, event: e, diags: diags}
 	c.mu.Unlock()
 	return e, diags
+}
+
+// copy is a cached note for one site: linking writes to the event, and its
+// sources and updates get display values for the site, while the cached
+// note may be shown by a site still being served.
+func (e *Event) copy() *Event {
+	c := *e
+	c.RelatedEvents, c.Backlinks, c.Prev, c.Next = nil, nil, nil, nil
+	c.Sources = make([]*Source, len(e.Sources))
+	for i, src := range e.Sources {
+		cp := *src
+		c.Sources[i] = &cp
+	}
+	c.Updates = slices.Clone(e.Updates)
+	return &c
 }

@@ -273,20 +273,6 @@ func readContent(fsys fs.FS, opts Options, cfg *Config) (events []*Event, pages 
 		slices.DeleteFunc(pages, func(p *Page) bool { return p == nil }), figs, diags
 }
 
-// markFigures marks the notes whose figures are compared: translations
-// and the notes they translate.
-func markFigures(files []inputFile) {
-	translated := map[string]bool{}
-	for _, f := range files {
-		if f.lang != "" && !f.page {
-			translated[f.name] = true
-		}
-	}
-	for i, f := range files {
-		files[i].figures = !f.page && translated[f.name]
-	}
-}
-
 // validID reports whether a file name can be an event id: a letter or
 // digit, then letters, digits, dots, underscores and hyphens.
 func validID(id string) bool {
@@ -297,21 +283,6 @@ func validID(id string) bool {
 		}
 	}
 	return id != ""
-}
-
-// copy is a cached note for one site: linking writes to the event, and its
-// sources and updates get display values for the site, while the cached
-// note may be shown by a site still being served.
-func (e *Event) copy() *Event {
-	c := *e
-	c.RelatedEvents, c.Backlinks, c.Prev, c.Next = nil, nil, nil, nil
-	c.Sources = make([]*Source, len(e.Sources))
-	for i, src := range e.Sources {
-		cp := *src
-		c.Sources[i] = &cp
-	}
-	c.Updates = slices.Clone(e.Updates)
-	return &c
 }
 
 // newSite checks what needs more than one file and builds the site's

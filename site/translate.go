@@ -196,3 +196,17 @@ func figuresOf(e *Event, data []byte) []figure {
 	}
 	return out
 }
+
+// markFigures marks the notes whose figures are compared: translations
+// and the notes they translate.
+func markFigures(files []inputFile) {
+	translated := map[string]bool{}
+	for _, f := range files {
+		if f.lang != "" && !f.page {
+			translated[f.name] = true
+		}
+	}
+	for i, f := range files {
+		files[i].figures = !f.page && translated[f.name]
+	}
+}
