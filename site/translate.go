@@ -75,13 +75,24 @@ func splitLang(name string, langs []string) (base, lang string) {
 // editions existed.
 func unlisted(files []inputFile, cfg *Config) (keep []inputFile, diags Diagnostics) {
 	maybe := append(i18n.Shipped(), cfg.Language)
-	names := map[string]bool{}
+	// Nearly every site has no such name: then nothing more is done.
+	if !slices.ContainsFunc(files, func(f inputFile) bool {
+		_, lang := splitLang(f.name, maybe)
+		return f.lang == "" && lang != ""
+	}) {
+		return files, nil
+	}
+	type name struct {
+		page bool
+		name string
+	}
+	names := map[name]bool{}
 	for _, f := range files {
-		names[fmt.Sprint(f.page, f.name)] = true
+		names[name{f.page, f.name}] = true
 	}
 	for _, f := range files {
 		if f.lang == "" {
-			if base, lang := splitLang(f.name, maybe); lang != "" && names[fmt.Sprint(f.page, base)] {
+			if base, lang := splitLang(f.name, maybe); lang != "" && names[name{f.page, base}] {
 				what := "note"
 				if f.page {
 					what = "page"
