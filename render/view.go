@@ -95,12 +95,16 @@ func (v *View) url(p string) templ.SafeURL { return safe(v.Site.Config.URL(p)) }
 
 func (v *View) searchURL(m *site.Month) string { return v.Site.Config.URL(search.Path(m)) }
 
+// monthID is the id of a month's section on a list page: "m2025-12",
+// "m500-bce".
+func monthID(d date.Date) string { return "m" + strings.ReplaceAll(d.Slug(), "/", "-") }
+
 // monthHref links a month: its section when this page shows it, else its
 // own page.
 func (v *View) monthHref(d date.Date) templ.SafeURL {
 	for _, shown := range v.Months {
 		if shown.Date == d {
-			return templ.SafeURL("#m" + d.String())
+			return templ.SafeURL("#" + monthID(d))
 		}
 	}
 	for _, m := range v.Site.Months {

@@ -31,6 +31,7 @@ type EventView struct {
 	URL           string
 	When          string // the date or span, as readers see it
 	ISO           string // the start, machine-readable
+	Datetime      string // the start for <time datetime>, or "" where HTML has no form for it
 	Kind          *Kind
 	StatusLabel   string
 	StatusMeaning string
@@ -44,6 +45,7 @@ type EventView struct {
 // DateView is a date shown on a page.
 type DateView struct {
 	Human, ISO string
+	Datetime   string // ISO for <time datetime>, or "" where HTML has no form for it
 }
 
 func (s *Site) decorate() {
@@ -106,7 +108,7 @@ func (s *Site) decorateEvent(e *Event) {
 	v := &e.View
 	v.URL = c.URL("events/" + e.ID + "/")
 	start := s.cachedDateView(e.Date)
-	v.When, v.ISO = start.Human, start.ISO
+	v.When, v.ISO, v.Datetime = start.Human, start.ISO, start.Datetime
 	if !e.End.IsZero() {
 		v.When = date.Range(e.Date, e.End, c.Location)
 	}
@@ -164,7 +166,17 @@ func (s *Site) cachedDateView(d date.Date) DateView {
 
 // dateView returns how a date reads on this site, and its machine form.
 func (s *Site) dateView(d date.Date) DateView {
-	return DateView{Human: d.HumanIn(s.Config.Location), ISO: d.ISO(s.Config.Location)}
+	iso := d.ISO(s.Config.Location)
+	return DateView{Human: d.HumanIn(s.Config.Location), ISO: iso, Datetime: htmlDatetime(d, iso)}
+}
+
+// htmlDatetime is iso where <time datetime> can hold it: HTML writes no
+// year before 1 CE and has no form for a decade.
+func htmlDatetime(d date.Date, iso string) string {
+	if d.Year < 1 || d.Prec == date.Decade {
+		return ""
+	}
+	return iso
 }
 
 // StatusLabel is a status as the English pages name it: "Confirmed". A
