@@ -81,7 +81,7 @@ func (p *Patch) Apply() (edited []*Event, warnings Diagnostics) {
 			e.Sources[i].Publisher = s.Config.Publisher(src.Publisher)
 		}
 		e.Updates = slices.Clone(p.Updates)
-		s.decorateEvent(e)
+		s.decorateEvent(e, nil)
 		edited = append(edited, e)
 		warnings = append(warnings, ed.diags...)
 	}

@@ -48,8 +48,7 @@ type Site struct {
 	byID       map[string]*Event
 	Links      Links
 
-	crossDiags int                    // problems found across notes, by newSite
-	dateViews  map[date.Date]DateView // the events' and sources' dates, each made once; read only
+	crossDiags int // problems found across notes, by newSite
 }
 
 // Taxonomy is one way of grouping events: kinds, places, actors, tags or

@@ -73,10 +73,12 @@ func (s *Site) decorate() {
 			t.URL = c.LangURL(t.Lang, p.Slug+"/")
 		}
 	}
-	s.dateViews = s.collectDateViews()
+	// The dates' views are made once and shared, then dropped: the model
+	// keeps no cache.
+	views := s.collectDateViews()
 	// Each event's values depend on nothing but it and the indexes but the
 	// publishers' (which may still be in the making).
-	work.Parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i]) })
+	work.Parallel(len(s.Events), func(_ *bytes.Buffer, i int) { s.decorateEvent(s.Events[i], views) })
 }
 
 func (s *Site) decoratePublishers() {
@@ -85,8 +87,9 @@ func (s *Site) decoratePublishers() {
 	}
 }
 
-// decorateEvent computes an event's display values.
-func (s *Site) decorateEvent(e *Event) {
+// decorateEvent computes an event's display values, taking its dates'
+// views from views where they are (views may be nil).
+func (s *Site) decorateEvent(e *Event, views map[date.Date]DateView) {
 	c := s.Config
 	// The links of the three lists share one array: one object, not three,
 	// for the collector to trace again at every cycle.
@@ -107,7 +110,7 @@ func (s *Site) decorateEvent(e *Event) {
 	}
 	v := &e.View
 	v.URL = c.URL("events/" + e.ID + "/")
-	start := s.cachedDateView(e.Date)
+	start := s.cachedDateView(views, e.Date)
 	v.When, v.ISO, v.Datetime = start.Human, start.ISO, start.Datetime
 	if !e.End.IsZero() {
 		v.When = date.Range(e.Date, e.End, c.Location)
@@ -129,10 +132,10 @@ func (s *Site) decorateEvent(e *Event) {
 	}
 	v.Story = s.StoryNav(e)
 	for _, src := range e.Sources {
-		src.PublishedView = s.cachedDateView(src.Published)
+		src.PublishedView = s.cachedDateView(views, src.Published)
 	}
 	for i := range e.Updates {
-		e.Updates[i].View = s.cachedDateView(e.Updates[i].Date)
+		e.Updates[i].View = s.cachedDateView(views, e.Updates[i].Date)
 	}
 }
 
@@ -157,8 +160,8 @@ func (s *Site) collectDateViews() map[date.Date]DateView {
 }
 
 // cachedDateView is dateView, from those made once where it can be.
-func (s *Site) cachedDateView(d date.Date) DateView {
-	if v, ok := s.dateViews[d]; ok {
+func (s *Site) cachedDateView(views map[date.Date]DateView, d date.Date) DateView {
+	if v, ok := views[d]; ok {
 		return v
 	}
 	return s.dateView(d)
